@@ -1,0 +1,36 @@
+using MusicPile.Core.Records;
+
+namespace MusicPile.Core.Parquet;
+
+/// <summary>
+/// Writes corpus rows (<c>id, text, src, kind, sha256, source_uri, meta</c>) to one Parquet shard, streaming.
+/// <code>await using var w = CorpusShardWriter.Create(path); await w.WriteAsync(rec, ct); await w.CompleteAsync(ct);</code>
+/// </summary>
+public sealed class CorpusShardWriter : IAsyncDisposable
+{
+    internal static readonly IReadOnlyList<ShardColumn<CorpusRecord>> Columns =
+    [
+        ShardColumn<CorpusRecord>.Int64("id", r => r.Id),
+        ShardColumn<CorpusRecord>.Text("text", r => r.Text),
+        ShardColumn<CorpusRecord>.Text("src", r => r.Src),
+        ShardColumn<CorpusRecord>.Text("kind", r => r.Kind),
+        ShardColumn<CorpusRecord>.Text("sha256", r => r.Sha256),
+        ShardColumn<CorpusRecord>.Text("source_uri", r => r.SourceUri),
+        ShardColumn<CorpusRecord>.Text("meta", r => r.Meta),
+    ];
+
+    private readonly ShardTableWriter<CorpusRecord> _table;
+
+    private CorpusShardWriter(ShardTableWriter<CorpusRecord> table) => _table = table;
+
+    public static CorpusShardWriter Create(string path, ShardOptions? options = null) =>
+        new(new ShardTableWriter<CorpusRecord>(path, Columns, options ?? ShardOptions.Default));
+
+    public long Rows => _table.Rows;
+
+    public ValueTask WriteAsync(CorpusRecord record, CancellationToken ct) => _table.WriteAsync(record, ct);
+
+    public Task CompleteAsync(CancellationToken ct) => _table.CompleteAsync(ct);
+
+    public ValueTask DisposeAsync() => _table.DisposeAsync();
+}

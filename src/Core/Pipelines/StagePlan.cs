@@ -1,0 +1,14 @@
+using Npgsql;
+
+namespace MusicPile.Core.Pipelines;
+
+/// <summary>What a stage knows when it decides how many tasks to run.</summary>
+public sealed record StagePlan(
+    long RunId,
+    PipelineDefinition Pipeline,
+    StageDefinition Stage,
+    int StageIndex,
+    IReadOnlyList<TaskOutputFile> Inputs,
+    MusicPileHome Home,
+    NpgsqlDataSource Catalog,
+    int DefaultTasks);
