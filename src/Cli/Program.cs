@@ -1,0 +1,20 @@
+using System.CommandLine;
+using MusicPile.Cli;
+using MusicPile.Cli.Commands;
+
+var root = new RootCommand("MusicPile: build a music-language corpus from ABC notation and music text, then train and serve a model on it.");
+foreach (var option in GlobalOptions.All)
+    root.Options.Add(option);
+root.Subcommands.Add(DbCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(RunsCommand.Create());
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+        Console.Error.WriteLine($"musicpile: {error.Message}");
+    Console.Error.WriteLine("Try 'musicpile --help'.");
+    return ExitCodes.Usage;
+}
+return await parsed.InvokeAsync();

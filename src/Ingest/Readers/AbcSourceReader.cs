@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+using MusicPile.Abc;
+
+namespace MusicPile.Ingest.Readers;
+
+/// <summary>Splits an ABC file (<c>.abc</c>, <c>.abc.gz</c>) into tunes, each carrying the file header's fields.</summary>
+internal static class AbcSourceReader
+{
+    public static async IAsyncEnumerable<RawRecord> ReadAsync(string path, long maxFileBytes,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var (bytes, error) = await InputBytes.ReadAllAsync(path, maxFileBytes, ct).ConfigureAwait(false);
+        if (InputBytes.LooksBinary(bytes))
+        {
+            yield return new RawRecord("byte 0", null, Problem: "binary-file", ProblemDetail: "NUL bytes in the first 8 KiB");
+            yield break;
+        }
+        var decoded = AbcText.Decode(bytes);
+        var lines = decoded.Text.Split('\n');
+        var doc = AbcDocument.Parse(decoded.Text, path);
+        var header = new StringBuilder();
+        foreach (var f in doc.FileHeader)
+            header.Append(f.Name).Append(':').Append(f.Value).Append('\n');
+        foreach (var tune in doc.Tunes)
+        {
+            var sb = new StringBuilder();
+            var first = Math.Max(0, tune.StartLine - 1);
+            var last = Math.Min(lines.Length - 1, tune.EndLine - 1);
+            for (var i = first; i <= last; i++)
+                sb.Append(lines[i].TrimEnd('\r')).Append('\n');
+            var body = sb.ToString();
+            // File-header fields apply to every tune: put them right after X: so the tune stands alone.
+            var text = header.Length == 0 ? body : InsertAfterFirstLine(body, header.ToString());
+            yield return new RawRecord($"line {tune.StartLine}", text, KindHint: "abc", RepairedFrom: decoded.RepairedFrom,
+                Fields: new Dictionary<string, string> { ["x"] = tune.X, ["tune_index"] = tune.Index.ToString(CultureInfo.InvariantCulture) });
+        }
+        if (doc.Tunes.Count == 0 && error is null)
+            yield return new RawRecord("line 1", decoded.Text, Problem: "no-tunes", ProblemDetail: "no X: field found in an ABC file");
+        if (error is not null)
+            yield return new RawRecord($"byte {bytes.Length}", null, Problem: error.StartsWith("truncated", StringComparison.Ordinal) ? "truncated-gzip" : "too-large", ProblemDetail: error);
+    }
+
+    private static string InsertAfterFirstLine(string body, string fields)
+    {
+        var nl = body.IndexOf('\n', StringComparison.Ordinal);
+        return nl < 0 ? body + "\n" + fields : body[..(nl + 1)] + fields + body[(nl + 1)..];
+    }
+}

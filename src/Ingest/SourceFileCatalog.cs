@@ -1,0 +1,43 @@
+using Dapper;
+using MusicPile.Core.Pipelines;
+using Npgsql;
+
+namespace MusicPile.Ingest;
+
+/// <summary>Sources and their file fingerprints in the catalog: what incremental ingest compares against.</summary>
+internal static class SourceFileCatalog
+{
+    public sealed record KnownFile(long SourceId, string Path, long SizeBytes, DateTime Mtime, string Sha256, string Status);
+
+    public static async Task<long> UpsertSourceAsync(NpgsqlConnection conn, SourceDefinition s, CancellationToken ct) =>
+        await conn.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO sources (name, kind, licence, paths, options) VALUES (@Name, @Kind, @Licence, @Paths::jsonb, @Options::jsonb)
+            ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, licence = EXCLUDED.licence, paths = EXCLUDED.paths, options = EXCLUDED.options
+            RETURNING id
+            """, new
+            {
+                s.Name, s.Kind, s.Licence,
+                Paths = System.Text.Json.JsonSerializer.Serialize(s.Paths),
+                Options = System.Text.Json.JsonSerializer.Serialize(s.Options.Values),
+            }, cancellationToken: ct)).ConfigureAwait(false);
+
+    public static async Task<IReadOnlyList<KnownFile>> FilesAsync(NpgsqlConnection conn, long sourceId, CancellationToken ct) =>
+        (await conn.QueryAsync<KnownFile>(new CommandDefinition(
+            "SELECT source_id AS SourceId, path AS Path, size_bytes AS SizeBytes, mtime AS Mtime, sha256 AS Sha256, status AS Status FROM source_files WHERE source_id = @sourceId",
+            new { sourceId }, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+
+    public static Task RecordIngestedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long sourceId, SourceFile f, long runId, CancellationToken ct) =>
+        conn.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO source_files (source_id, path, size_bytes, mtime, sha256, status, first_run_id, last_run_id)
+            VALUES (@sourceId, @Path, @SizeBytes, @MtimeUtc, @Sha256, 'present', @runId, @runId)
+            ON CONFLICT (source_id, path) DO UPDATE SET size_bytes = EXCLUDED.size_bytes, mtime = EXCLUDED.mtime,
+                sha256 = EXCLUDED.sha256, status = 'present', last_run_id = EXCLUDED.last_run_id, updated_at = now()
+            """, new { sourceId, f.Path, f.SizeBytes, f.MtimeUtc, f.Sha256, runId }, tx, cancellationToken: ct));
+
+    public static Task RecordDeletedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, DeletedFile d, long runId, CancellationToken ct) =>
+        conn.ExecuteAsync(new CommandDefinition(
+            "UPDATE source_files SET status = 'deleted', last_run_id = @runId, updated_at = now() WHERE source_id = @SourceId AND path = @Path",
+            new { d.SourceId, d.Path, runId }, tx, cancellationToken: ct));
+}
