@@ -7,5 +7,7 @@ internal static class Stages
 {
     public static StageRegistry Registry() => new StageRegistry()
         .Add("ingest", () => new MusicPile.Ingest.IngestStage())
-        ;
+        .Add("normalize", () => new MusicPile.Normalize.NormalizeStage())
+        .Add("dedup", () => new MusicPile.Dedup.Stages.DedupStage())
+        .Add("publish", () => new MusicPile.Dedup.Stages.PublishStage());
 }

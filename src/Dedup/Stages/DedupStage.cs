@@ -1,0 +1,145 @@
+using System.Text.Json;
+using MusicPile.Abc;
+using MusicPile.Core.Catalog;
+using MusicPile.Core.Parquet;
+using MusicPile.Core.Pipelines;
+using MusicPile.Core.Records;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MusicPile.Dedup.Stages;
+
+/// <summary>
+/// <c>musicpile run pipelines/nightly.yaml</c> (stage type <c>dedup</c>): one task over all normalised shards;
+/// exact, music-aware and near duplicates are removed (against the latest snapshot's index when there is one), the
+/// clusters and the document index go to the catalog, and the new dedup index is kept for the snapshot.
+/// </summary>
+public sealed class DedupStage : IStage
+{
+    public Task<int> PlanAsync(StagePlan plan, CancellationToken ct) => Task.FromResult(1);
+
+    public async Task RunAsync(StageTask task, CancellationToken ct)
+    {
+        var options = DedupStageOptions.From(task.Options);
+        var inputs = task.MyInputs;
+        var previousDir = task.Options.GetBool("incremental", true)
+            ? await SnapshotCatalog.LatestIndexDirAsync(task.Catalog, ct).ConfigureAwait(false)
+            : null;
+        var previous = previousDir is not null && Directory.Exists(previousDir)
+            ? await DedupIndex.OpenAsync(previousDir, options, ct).ConfigureAwait(false)
+            : null;
+        var indexDir = Path.Combine(task.OutputDir, "index");
+        var clusters = new List<DedupCluster>();
+        var work = Path.Combine(task.Home.WorkDir, $"run-{task.RunId}");
+        Directory.CreateDirectory(work);
+        var result = await new Deduplicator(options).RunAsync(Documents(inputs, ct), work,
+            (c, _) => { clusters.Add(c); return ValueTask.CompletedTask; }, previous, indexDir, ct).ConfigureAwait(false);
+
+        var kept = result.KeptIds.ToHashSet();
+        var clusterOf = new Dictionary<long, long>();
+        foreach (var c in clusters)
+        {
+            foreach (var m in c.Members)
+                clusterOf.TryAdd(m, c.ClusterId);
+        }
+        var index = new List<(CorpusRecord Rec, long Row, bool Kept)>();
+        long row = 0;
+        foreach (var input in inputs)
+        {
+            await foreach (var r in CorpusShardReader.ReadAsync(input.Path, ct).ConfigureAwait(false))
+            {
+                task.Counters.AddIn();
+                var isKept = kept.Contains(r.Id);
+                index.Add((r with { Text = "" }, isKept ? row : -1, isKept));
+                if (isKept)
+                {
+                    await task.WriteAsync(r, ct).ConfigureAwait(false);
+                    row++;
+                }
+            }
+        }
+        task.Counters.Count("removed_exact", result.RemovedExact);
+        task.Counters.Count("removed_music", result.RemovedMusic);
+        task.Counters.Count("removed_near", result.RemovedNear);
+        task.Counters.Count("clusters", result.Clusters);
+        task.Counters.Count("previous_index", previous is null ? 0 : 1);
+        foreach (var f in Directory.GetFiles(indexDir).Order(StringComparer.Ordinal))
+            task.AuxPath(Path.Combine("index", Path.GetFileName(f)));
+        var dataPath = task.DataPath;
+        task.OnCommit((conn, tx, token) => WriteCatalogAsync(conn, task.RunId, clusters, index, clusterOf, dataPath, token));
+    }
+
+    private static async IAsyncEnumerable<DedupDocument> Documents(IReadOnlyList<TaskOutputFile> inputs,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        long order = 0;
+        foreach (var input in inputs)
+        {
+            await foreach (var r in CorpusShardReader.ReadAsync(input.Path, ct).ConfigureAwait(false))
+            {
+                string? fingerprint = null;
+                var warnings = 0;
+                if (r.Kind == CorpusRecord.Kinds.Abc)
+                {
+                    var tune = AbcDocument.ParseTune(r.Text);
+                    if (tune is not null)
+                        fingerprint = MelodyFingerprint.Compute(tune);
+                    warnings = ReadWarnings(r.Meta);
+                }
+                yield return new DedupDocument(r.Id, r.Text, r.Kind, r.Src, fingerprint, warnings, order++, r.Sha256);
+            }
+        }
+    }
+
+    private static int ReadWarnings(string meta)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(meta);
+            return doc.RootElement.TryGetProperty("warnings", out var w) && w.TryGetInt32(out var n) ? n : 0;
+        }
+        catch (JsonException)
+        {
+            return 0;
+        }
+    }
+
+    private static async Task WriteCatalogAsync(NpgsqlConnection conn, long runId, List<DedupCluster> clusters,
+        List<(CorpusRecord Rec, long Row, bool Kept)> index, Dictionary<long, long> clusterOf, string shard, CancellationToken ct)
+    {
+        await using (var copy = await conn.BeginBinaryImportAsync(
+            "COPY dedup_clusters (run_id, cluster_id, method, representative, members, similarity) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+        {
+            foreach (var c in clusters)
+            {
+                await copy.StartRowAsync(ct).ConfigureAwait(false);
+                await copy.WriteAsync(runId, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                await copy.WriteAsync(c.ClusterId, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                await copy.WriteAsync(c.Method.ToString().ToLowerInvariant(), NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                await copy.WriteAsync(c.Representative, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                await copy.WriteAsync(c.Members.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                await copy.WriteAsync(c.Similarity, NpgsqlDbType.Double, ct).ConfigureAwait(false);
+            }
+            await copy.CompleteAsync(ct).ConfigureAwait(false);
+        }
+        await using var docs = await conn.BeginBinaryImportAsync(
+            "COPY documents (doc_id, run_id, sha256, source, kind, shard_path, row_index, status, cluster_id) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+        foreach (var (rec, row, kept) in index)
+        {
+            await docs.StartRowAsync(ct).ConfigureAwait(false);
+            await docs.WriteAsync(rec.Id, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+            await docs.WriteAsync(runId, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+            await docs.WriteAsync(rec.Sha256, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await docs.WriteAsync(rec.Src, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await docs.WriteAsync(rec.Kind, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await docs.WriteAsync(shard, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await docs.WriteAsync(row, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+            await docs.WriteAsync(kept ? "kept" : "duplicate", NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            if (clusterOf.TryGetValue(rec.Id, out var cid))
+                await docs.WriteAsync(cid, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+            else
+                await docs.WriteNullAsync(ct).ConfigureAwait(false);
+        }
+        await docs.CompleteAsync(ct).ConfigureAwait(false);
+    }
+}
