@@ -8,6 +8,8 @@ foreach (var option in GlobalOptions.All)
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(RunsCommand.Create());
+root.Subcommands.Add(SnapshotCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
