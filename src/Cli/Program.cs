@@ -10,6 +10,8 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(RunsCommand.Create());
 root.Subcommands.Add(SnapshotCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(AbcCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

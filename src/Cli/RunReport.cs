@@ -26,9 +26,9 @@ internal static class RunReport
         }),
     };
 
-    public static void Print(CliContext ctx, RunResult r)
+    public static void Print(CliContext ctx, RunResult r, bool writeJson = true)
     {
-        if (ctx.Json)
+        if (ctx.Json && writeJson)
             ctx.WriteJson(ToJson(r));
         var w = ctx.Human;
         w.WriteLine($"run {r.RunId}{(r.Resumed ? " (resumed)" : "")}");

@@ -8,7 +8,7 @@ internal static class InputBytes
     public static Stream Open(string path)
     {
         Stream s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(s, CompressionMode.Decompress) : s;
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new CheckedGzipStream(path, new GZipStream(s, CompressionMode.Decompress)) : s;
     }
 
     /// <summary>Reads the whole (decompressed) file; a truncated or corrupt gzip gives what was read and the error.</summary>
@@ -57,7 +57,8 @@ internal static class InputBytes
             }
             if (error is not null)
             {
-                yield return (lineNo, null, error);
+                // The partial line goes with the error, so the rejects keep what was readable.
+                yield return (lineNo, line.ToArray(), error);
                 yield break;
             }
             if (n == 0)

@@ -16,7 +16,7 @@ internal static class JsonlSourceReader
             var pos = $"line {line}";
             if (error is not null)
             {
-                yield return new RawRecord(pos, null, Problem: "truncated-gzip", ProblemDetail: error);
+                yield return new RawRecord(pos, System.Text.Encoding.UTF8.GetString(bytes ?? []), Problem: "truncated-gzip", ProblemDetail: error);
                 yield break;
             }
             var span = bytes!.AsSpan().TrimEnd((byte)'\r');
