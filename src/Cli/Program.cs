@@ -12,6 +12,7 @@ root.Subcommands.Add(SnapshotCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(AbcCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
