@@ -48,7 +48,7 @@ public sealed class PipelineRunner(NpgsqlDataSource catalog, MusicPileHome home,
     {
         var def = pipeline.Stages[index];
         var stage = registry.Create(def.Type);
-        var plan = new StagePlan(runId, pipeline, def, index, inputs, home, catalog, options.DefaultTasks ?? options.Workers);
+        var plan = new StagePlan(runId, pipeline, def, index, inputs, home, catalog, options.DefaultTasks);
         var world = await stage.PlanAsync(plan, ct).ConfigureAwait(false);
         var pending = await runs.PlanTasksAsync(runId, def.Name, index, world, ct).ConfigureAwait(false);
         var skipped = world - pending.Count;

@@ -9,8 +9,11 @@ public sealed record RunOptions
     /// <summary>Recorded with the run: <c>local</c> or <c>slurm</c>.</summary>
     public string Executor { get; init; } = "local";
 
-    /// <summary>Default task count for a stage that names none (default: the number of workers).</summary>
-    public int? DefaultTasks { get; init; }
+    /// <summary>
+    /// Most tasks for a stage that names no task count (default 4). It does not follow the worker count, so the same
+    /// pipeline splits its data the same way on every machine and gives the same outputs.
+    /// </summary>
+    public int DefaultTasks { get; init; } = 4;
 
     public void Validate()
     {

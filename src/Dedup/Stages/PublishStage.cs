@@ -114,12 +114,16 @@ public sealed class PublishStage : IStage
             foreach (var w in writers.Values)
                 await w.Writer.DisposeAsync().ConfigureAwait(false);
         }
+        // Files are named by their content, so equal data gives equal names and a child never collides with its parent.
         var rows = new List<SnapshotCatalog.SnapshotFileRow>();
         foreach (var (src, rel) in done)
         {
             var full = Path.Combine(tmp, rel);
-            rows.Add(new SnapshotCatalog.SnapshotFileRow(rel, src, await ContentHash.OfFileAsync(full, ct).ConfigureAwait(false),
-                await CorpusShardReader.CountRowsAsync(full, ct).ConfigureAwait(false), new FileInfo(full).Length));
+            var sha = await ContentHash.OfFileAsync(full, ct).ConfigureAwait(false);
+            var named = Path.Combine(Path.GetDirectoryName(rel)!, $"part-{sha[..16]}.parquet");
+            File.Move(full, Path.Combine(tmp, named), overwrite: true);
+            rows.Add(new SnapshotCatalog.SnapshotFileRow(named, src, sha,
+                await CorpusShardReader.CountRowsAsync(Path.Combine(tmp, named), ct).ConfigureAwait(false), new FileInfo(Path.Combine(tmp, named)).Length));
         }
         return rows;
     }
