@@ -8,6 +8,7 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_apt+=(postgresq
 command -v abc2midi >/dev/null || need_apt+=(abcmidi)
 command -v spm_train >/dev/null || need_apt+=(sentencepiece)
 command -v node >/dev/null || need_apt+=(nodejs npm)
+command -v chromium >/dev/null || need_apt+=(chromium)
 if ((${#need_apt[@]})); then
   echo "test.sh: installing ${need_apt[*]}" >&2
   if [[ $(id -u) -eq 0 ]]; then sudo=""; else sudo="sudo"; fi
