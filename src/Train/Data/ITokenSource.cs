@@ -1,0 +1,11 @@
+namespace MusicPile.Train;
+
+/// <summary>A read-only sequence of token ids addressed by position.</summary>
+public interface ITokenSource
+{
+    /// <summary>Number of tokens.</summary>
+    long Length { get; }
+
+    /// <summary>Copies tokens [start, start + destination.Length) into destination.</summary>
+    void Read(long start, Span<long> destination);
+}
