@@ -1,16 +1,17 @@
-using MusicPile.Tokenize;
+using MusicPile.Cli.Training;
 using Npgsql;
 
 namespace MusicPile.Cli;
 
-/// <summary>The short training run at the end of the demo.</summary>
+/// <summary>The short training run at the end of the demo: pipelines/train-tiny.yaml for a few steps.</summary>
 internal static class DemoTraining
 {
-    public sealed record Result(string? Checkpoint, int Steps, IReadOnlyList<double> ValLoss, double TokensPerSecond);
-
-    public static Task<Result?> RunAsync(CliContext ctx, NpgsqlDataSource db, string snapshot, SnapshotExporter.ExportRow export, int steps, CancellationToken ct)
+    public static async Task<TrainJob.Result?> RunAsync(CliContext ctx, NpgsqlDataSource db, string snapshot, int steps, CancellationToken ct)
     {
-        _ = (ctx, db, snapshot, export, steps, ct);
-        return Task.FromResult<Result?>(null);
+        if (steps <= 0)
+            return null;
+        var recipe = TrainRecipe.Load(Path.Combine(AppContext.BaseDirectory, "pipelines", "train-tiny.yaml"));
+        recipe = recipe with { Train = new Dictionary<string, string>(recipe.Train) { ["micro_batch"] = "8", ["eval_batches"] = "4", ["log_interval"] = "10" } };
+        return await new TrainJob(db, ctx.Home, Console.Error).RunAsync(snapshot, recipe, null, resume: false, steps, ct).ConfigureAwait(false);
     }
 }

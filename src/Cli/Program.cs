@@ -7,12 +7,16 @@ foreach (var option in GlobalOptions.All)
     root.Options.Add(option);
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(RunTaskCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(RunsCommand.Create());
 root.Subcommands.Add(SnapshotCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(AbcCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -15,7 +15,7 @@ namespace MusicPile.Cli.Commands;
 internal static class DemoCommand
 {
     private static readonly Option<string> Tokenizer = new("--tokenizer") { Description = "Tokenizer for the export", DefaultValueFactory = _ => "llama2" };
-    private static readonly Option<int> TrainSteps = new("--train-steps") { Description = "Steps of the short training run (0 skips training)", DefaultValueFactory = _ => 60 };
+    private static readonly Option<int> TrainSteps = new("--train-steps") { Description = "Steps of the short training run (0 skips training)", DefaultValueFactory = _ => 40 };
 
     public static Command Create()
     {
@@ -44,11 +44,11 @@ internal static class DemoCommand
         var snapshot = summary.Snapshot ?? throw new MusicPileException("the demo pipeline published no snapshot");
         var snapshotJson = await SnapshotCommand.ShowJsonAsync(catalog.DataSource, snapshot, ct).ConfigureAwait(false);
 
-        var exportOptions = new ExportOptions { Tokenizer = ctx.Parse.GetValue(Tokenizer)!, Format = ShardFormat.NanoGpt, ValidationFraction = 0.1 };
+        var exportOptions = new ExportOptions { Tokenizer = ctx.Parse.GetValue(Tokenizer)!, Format = ShardFormat.Megatron, ValidationFraction = 0.05 };
         var (export, manifest, _) = await SnapshotExporter.ExportAsync(catalog.DataSource, ctx.Home, snapshot, exportOptions, null, ct).ConfigureAwait(false);
-        ctx.Human.WriteLine($"export {export.Id}: {export.Tokens:N0} tokens ({export.Tokenizer}) in {export.OutDir}");
+        ctx.Human.WriteLine($"export {export.Id}: {export.Tokens:N0} tokens ({export.Tokenizer}, Megatron) in {export.OutDir}");
 
-        var train = await DemoTraining.RunAsync(ctx, catalog.DataSource, snapshot, export, ctx.Parse.GetValue(TrainSteps), ct).ConfigureAwait(false);
+        var train = await DemoTraining.RunAsync(ctx, catalog.DataSource, snapshot, ctx.Parse.GetValue(TrainSteps), ct).ConfigureAwait(false);
         if (ctx.Json)
         {
             ctx.WriteJson(new

@@ -4,12 +4,22 @@ using MusicPile.Core.Pipelines;
 
 namespace MusicPile.Cli.Commands;
 
-/// <summary><c>musicpile run pipelines/nightly.yaml [--workers N]</c>: run (or resume) a pipeline.</summary>
+/// <summary>
+/// <c>musicpile run pipelines/nightly.yaml [--executor local|slurm] [--workers N] [--status]</c>: run (or resume) a
+/// pipeline on this machine or as Slurm array jobs, or show its progress.
+/// </summary>
 internal static class RunCommand
 {
     private static readonly Argument<string> PipelineArg = new("pipeline") { Description = "Pipeline file (YAML)" };
-    private static readonly Option<string> Executor = new("--executor") { Description = "local or slurm", DefaultValueFactory = _ => "local" };
-    private static readonly Option<int?> Workers = new("--workers") { Description = "Tasks run at once (default: cores)" };
+    private static readonly Option<string> Executor = new("--executor") { Description = "local (default) or slurm", DefaultValueFactory = _ => "local" };
+    private static readonly Option<int?> Workers = new("--workers") { Description = "Tasks run at once (default: cores for local, 4 array elements per stage for slurm)" };
+    private static readonly Option<bool> Status = new("--status") { Description = "Show the latest run's progress per stage (tasks done/running/failed/pending) and exit" };
+    private static readonly Option<bool> ResubmitFailed = new("--resubmit-failed")
+    {
+        Description = "Resubmit the tasks of the unfinished run that are not done (what any rerun does; spelled out for scripts)",
+    };
+    private static readonly Option<bool> Detach = new("--detach") { Description = "slurm: submit the jobs and exit without waiting for them" };
+    private static readonly Option<string?> Partition = new("--partition") { Description = "slurm: partition to submit to (default: the cluster's default)" };
 
     public static Command Create()
     {
@@ -17,17 +27,33 @@ internal static class RunCommand
         cmd.Arguments.Add(PipelineArg);
         cmd.Options.Add(Executor);
         cmd.Options.Add(Workers);
+        cmd.Options.Add(Status);
+        cmd.Options.Add(ResubmitFailed);
+        cmd.Options.Add(Detach);
+        cmd.Options.Add(Partition);
         cmd.SetAction((p, ct) => CliContext.GuardAsync(p, RunAsync, ct));
         return cmd;
     }
 
     private static async Task<int> RunAsync(CliContext ctx, CancellationToken ct)
     {
-        var pipeline = PipelineDefinition.Load(ctx.Parse.GetValue(PipelineArg)!);
+        var file = ctx.Parse.GetValue(PipelineArg)!;
+        var pipeline = PipelineDefinition.Load(file);
+        if (ctx.Parse.GetValue(Status))
+            return await RunStatusView.ShowAsync(ctx, pipeline, ct).ConfigureAwait(false);
         var executor = ctx.Parse.GetValue(Executor);
-        if (executor != "local")
-            throw MusicPileException.Usage($"--executor {executor}: only 'local' runs on this build");
-        var options = new RunOptions { Workers = ctx.Parse.GetValue(Workers) ?? Environment.ProcessorCount, Executor = executor };
+        var workers = ctx.Parse.GetValue(Workers);
+        switch (executor)
+        {
+            case "slurm":
+                return await SlurmRun.RunAsync(ctx, pipeline, file, new SlurmRun.Settings(workers ?? 4, ctx.Parse.GetValue(Partition), ctx.Parse.GetValue(Detach)), ct)
+                    .ConfigureAwait(false);
+            case "local":
+                break;
+            default:
+                throw MusicPileException.Usage($"--executor {executor}: use 'local' or 'slurm'");
+        }
+        var options = new RunOptions { Workers = workers ?? Environment.ProcessorCount, Executor = executor };
         await using var catalog = await ctx.OpenCatalogAsync(ct).ConfigureAwait(false);
         var runner = new PipelineRunner(catalog.DataSource, ctx.Home, Stages.Registry());
         var result = await runner.RunAsync(pipeline, options, new ProgressView(), ct).ConfigureAwait(false);

@@ -19,20 +19,23 @@ public static class SnapshotExporter
 {
     public sealed record ExportRow(string Id, string SnapshotId, string Tokenizer, string VocabHash, string Format, string OutDir, long Tokens);
 
-    public static string ExportId(string snapshotId, ExportOptions o) =>
+    public static string ExportId(string snapshotId, ExportOptions o, string? kind = null) =>
         "e-" + ContentHash.Of(JsonSerializer.Serialize(new
         {
-            snapshotId, o.Tokenizer, Format = o.Format.ToString(), o.Prefix, o.ValidationFraction, o.SplitSalt,
+            snapshotId, kind, o.Tokenizer, Format = o.Format.ToString(), o.Prefix, o.ValidationFraction, o.SplitSalt,
             Weights = o.SourceWeights.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList(), o.SequenceLength, o.ShardTokens, o.AppendEos,
         }))[..12];
 
-    /// <summary>The export of a snapshot with these options, made now if the catalog has none.</summary>
+    /// <summary>
+    /// The export of a snapshot with these options, made now if the catalog has none. With <paramref name="kind"/>
+    /// only documents of that kind (abc, text, chat, sft) are exported, so a trainer can report each apart.
+    /// </summary>
     public static async Task<(ExportRow Row, ExportManifest Manifest, bool Reused)> ExportAsync(NpgsqlDataSource db, MusicPileHome home,
-        string snapshotId, ExportOptions options, string? outDir, CancellationToken ct)
+        string snapshotId, ExportOptions options, string? outDir, CancellationToken ct, string? kind = null)
     {
         options.Validate();
         var snapshot = await SnapshotCatalog.ResolveAsync(db, snapshotId, ct).ConfigureAwait(false);
-        var id = ExportId(snapshot.Id, options);
+        var id = ExportId(snapshot.Id, options, kind);
         var existing = await GetAsync(db, id, ct).ConfigureAwait(false);
         if (existing is not null && File.Exists(Path.Combine(existing.OutDir, ExportManifest.FileName)))
             return (existing, await ExportManifest.ReadAsync(Path.Combine(existing.OutDir, ExportManifest.FileName), ct).ConfigureAwait(false), true);
@@ -42,7 +45,7 @@ public static class SnapshotExporter
         var files = await SnapshotCatalog.FilesAsync(db, snapshot.Id, ct).ConfigureAwait(false);
         var snapshotDir = Path.Combine(home.SnapshotsDir, snapshot.Id);
         var tokenizer = await TokenizerFactory.CreateAsync(options.Tokenizer, options.TokenizerCacheDirectory ?? Path.Combine(home.Root, "tokenizers"), ct).ConfigureAwait(false);
-        var manifest = await TokenExporter.ExportAsync(Documents(snapshotDir, files, ct), options, tokenizer, dir, ct).ConfigureAwait(false);
+        var manifest = await TokenExporter.ExportAsync(Documents(snapshotDir, files, kind, ct), options, tokenizer, dir, ct).ConfigureAwait(false);
         await manifest.WriteAsync(Path.Combine(dir, ExportManifest.FileName), ct).ConfigureAwait(false);
         var tokens = manifest.TokensBySplit.Values.Sum();
         var row = new ExportRow(id, snapshot.Id, tokenizer.Id, tokenizer.VocabularyHash, options.Format.ToString().ToLowerInvariant(), dir, tokens);
@@ -71,7 +74,7 @@ public static class SnapshotExporter
     }
 
     private static async IAsyncEnumerable<ExportDocument> Documents(string snapshotDir, IReadOnlyList<SnapshotCatalog.SnapshotFileRow> files,
-        [EnumeratorCancellation] CancellationToken ct)
+        string? kind, [EnumeratorCancellation] CancellationToken ct)
     {
         foreach (var f in files)
         {
@@ -79,7 +82,11 @@ public static class SnapshotExporter
             if (!File.Exists(path))
                 throw new MusicPileException($"snapshot file {path} is missing");
             await foreach (var r in CorpusShardReader.ReadAsync(path, ct).ConfigureAwait(false))
+            {
+                if (kind is not null && r.Kind != kind)
+                    continue;
                 yield return new ExportDocument(r.Id, r.Text, r.Src, r.Kind, r.Sha256) { Sft = SftOf(r) };
+            }
         }
     }
 

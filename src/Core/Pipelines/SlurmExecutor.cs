@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using MusicPile.Core.Catalog;
+using Npgsql;
+
+namespace MusicPile.Core.Pipelines;
+
+/// <summary>
+/// Runs a pipeline as Slurm jobs: one array job per stage over its tasks (throttled to the worker count), each stage
+/// <c>afterok</c> the previous one, and a last small job that marks the run succeeded. Every array element plans its
+/// stage under a lock before running its ranks, so a stage is planned once, from the previous stage's recorded
+/// outputs, only when that stage is done. A resubmission of an unfinished run submits only the tasks not done.
+/// </summary>
+public sealed class SlurmExecutor(NpgsqlDataSource catalog, MusicPileHome home, StageRegistry registry, SlurmOptions options)
+{
+    public static string JobNameFor(long runId) => "musicpile-run-" + runId.ToString(CultureInfo.InvariantCulture);
+
+    public async Task<SlurmSubmission> SubmitAsync(PipelineDefinition pipeline, string pipelineFile, CancellationToken ct)
+    {
+        options.Validate();
+        registry.Validate(pipeline);
+        pipelineFile = Path.GetFullPath(pipelineFile);
+        // Held only while submitting: it keeps a local run of the same pipeline from starting in between.
+        await using var runLock = await PipelineLock.AcquireAsync(catalog, pipeline.Name, ct).ConfigureAwait(false);
+        var runs = new RunCatalog(catalog);
+        var (runId, resumed) = await runs.StartOrResumeAsync(pipeline, "slurm", PipelineRunner.CodeVersion, ct).ConfigureAwait(false);
+        var jobName = JobNameFor(runId);
+        var queued = await SlurmCluster.QueuedAsync(jobName, ct).ConfigureAwait(false);
+        if (queued.Count > 0)
+            throw new MusicPileException($"run {runId} still has {queued.Count} Slurm job(s) queued or running ({string.Join(", ", queued.Take(5))}); wait for them or scancel them, then rerun");
+        var tasks = await runs.TasksAsync(runId, ct).ConfigureAwait(false);
+        var logDir = Path.Combine(home.RunDir(runId), "slurm");
+        Directory.CreateDirectory(logDir);
+        var env = new Dictionary<string, string> { ["MUSICPILE_DB"] = options.ConnectionString, ["MUSICPILE_HOME"] = home.Root };
+        var jobs = new List<SlurmStageJob>();
+        string? previous = null;
+        foreach (var def in pipeline.Stages)
+        {
+            var mine = tasks.Where(t => t.Stage == def.Name).ToList();
+            if (mine.Count > 0 && mine.All(t => t.Status == "done"))
+                continue;
+            // A planned stage resubmits exactly its unfinished ranks; an unplanned one gets a fixed number of elements.
+            var (indices, stride) = mine.Count > 0
+                ? (mine.Where(t => t.Status != "done").Select(t => t.Rank).ToList(), mine[0].WorldSize)
+                : (Enumerable.Range(0, def.Tasks > 0 ? def.Tasks : options.DefaultTasks).ToList(), def.Tasks > 0 ? def.Tasks : options.DefaultTasks);
+            var array = SlurmCluster.IndexList(indices) + "%" + options.Workers.ToString(CultureInfo.InvariantCulture);
+            var script = WriteScript(logDir, def.Name, runId, Command(pipelineFile, runId,
+                ["--stage", def.Name, "--rank", "$SLURM_ARRAY_TASK_ID", "--stride", Num(stride), "--default-tasks", Num(options.DefaultTasks)]));
+            var id = await SlurmCluster.SubmitAsync(new SlurmCluster.Job(script, jobName, Path.Combine(logDir, def.Name + "-%A_%a.log"),
+                array, previous, options.Partition, env), ct).ConfigureAwait(false);
+            jobs.Add(new SlurmStageJob(def.Name, id, array, stride, previous));
+            previous = id;
+        }
+        var finish = WriteScript(logDir, "finish", runId, Command(pipelineFile, runId, ["--finish"]));
+        var finishId = await SlurmCluster.SubmitAsync(new SlurmCluster.Job(finish, jobName, Path.Combine(logDir, "finish-%j.log"),
+            null, previous, options.Partition, env), ct).ConfigureAwait(false);
+        jobs.Add(new SlurmStageJob("", finishId, null, 1, previous));
+        return new SlurmSubmission(runId, resumed, jobName, logDir, jobs);
+    }
+
+    /// <summary>Waits until the run's jobs have left the queue, reporting tasks as they finish; the run's result if it succeeded.</summary>
+    public async Task<RunResult?> WaitAsync(PipelineDefinition pipeline, SlurmSubmission submission, IProgress<RunEvent>? progress, CancellationToken ct)
+    {
+        var runs = new RunCatalog(catalog);
+        var reported = new Dictionary<string, int>(StringComparer.Ordinal);
+        progress?.Report(new RunEvent(RunEventKind.RunStarted, submission.RunId, "", 0, 0, submission.Resumed ? "resumed on Slurm" : "new on Slurm"));
+        while (true)
+        {
+            var queued = await SlurmCluster.QueuedAsync(submission.JobName, ct).ConfigureAwait(false);
+            var tasks = await runs.TasksAsync(submission.RunId, ct).ConfigureAwait(false);
+            foreach (var g in tasks.GroupBy(t => t.Stage))
+            {
+                var done = g.Count(t => t.Status == "done");
+                if (!reported.TryGetValue(g.Key, out var before))
+                    progress?.Report(new RunEvent(RunEventKind.StageStarted, submission.RunId, g.Key, g.Count(), done));
+                else if (done > before)
+                    progress?.Report(new RunEvent(RunEventKind.TaskDone, submission.RunId, g.Key, g.Count(), done));
+                reported[g.Key] = done;
+            }
+            if (queued.Count == 0)
+                break;
+            await Task.Delay(options.PollInterval, ct).ConfigureAwait(false);
+        }
+        var run = await runs.GetRunAsync(submission.RunId, ct).ConfigureAwait(false);
+        if (run?.Status != "succeeded")
+            return null;
+        progress?.Report(new RunEvent(RunEventKind.RunDone, submission.RunId, "", 0, 0));
+        return await ResultAsync(catalog, pipeline, submission.RunId, submission.Resumed, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A run's result per stage as the catalog records it (task counters summed, outputs listed).</summary>
+    public static async Task<RunResult> ResultAsync(NpgsqlDataSource catalog, PipelineDefinition pipeline, long runId, bool resumed, CancellationToken ct)
+    {
+        var runs = new RunCatalog(catalog);
+        var tasks = await runs.TasksAsync(runId, ct).ConfigureAwait(false);
+        var stages = new List<StageResult>();
+        foreach (var def in pipeline.Stages)
+        {
+            var mine = tasks.Where(t => t.Stage == def.Name).ToList();
+            var counters = new TaskCounters();
+            foreach (var t in mine)
+                counters.Add(JsonSerializer.Deserialize<TaskCounters>(t.Counters) ?? new TaskCounters());
+            var outputs = await runs.OutputsAsync(runId, def.Name, ct).ConfigureAwait(false);
+            stages.Add(new StageResult(def.Name, def.Type, mine.Count, 0, counters, outputs));
+        }
+        return new RunResult(runId, resumed, stages);
+    }
+
+    private List<string> Command(string pipelineFile, long runId, IEnumerable<string> rest) =>
+        [.. options.Command, "run-task", pipelineFile, "--run", Num(runId), "--home", home.Root, .. rest];
+
+    private static string WriteScript(string dir, string name, long runId, IReadOnlyList<string> command)
+    {
+        var sb = new StringBuilder();
+        sb.Append("#!/bin/sh\n");
+        sb.Append(CultureInfo.InvariantCulture, $"# musicpile run {runId}: {name}\n");
+        sb.Append("exec");
+        foreach (var word in command)
+            sb.Append(' ').Append(word == "$SLURM_ARRAY_TASK_ID" ? "\"$SLURM_ARRAY_TASK_ID\"" : SlurmCluster.ShellQuote(word));
+        sb.Append('\n');
+        var path = Path.Combine(dir, name + ".sh");
+        File.WriteAllText(path, sb.ToString());
+        return path;
+    }
+
+    private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Num(long n) => n.ToString(CultureInfo.InvariantCulture);
+}
