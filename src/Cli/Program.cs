@@ -17,6 +17,7 @@ root.Subcommands.Add(AbcCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
