@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MusicPile.Core;
 using MusicPile.Core.Pipelines;
+using Npgsql;
 
 namespace MusicPile.Cli.Commands;
 
@@ -56,7 +57,17 @@ internal static class RunCommand
         var options = new RunOptions { Workers = workers ?? Environment.ProcessorCount, Executor = executor };
         await using var catalog = await ctx.OpenCatalogAsync(ct).ConfigureAwait(false);
         var runner = new PipelineRunner(catalog.DataSource, ctx.Home, Stages.Registry());
-        var result = await runner.RunAsync(pipeline, options, new ProgressView(), ct).ConfigureAwait(false);
+        RunResult result;
+        try
+        {
+            result = await runner.RunAsync(pipeline, options, new ProgressView(), ct).ConfigureAwait(false);
+        }
+        catch (MusicPileException e) when (e.InnerException is NpgsqlException db)
+        {
+            // A task lost the catalog (a restart, a network cut): say so, since the driver's own words name only a stream.
+            throw new MusicPileException($"{e.Message} (the catalog database connection failed: {db.InnerException?.Message ?? db.Message}); " +
+                "no unfinished task was marked done, rerun to resume", inner: e);
+        }
         RunReport.Print(ctx, result);
         return ExitCodes.Success;
     }

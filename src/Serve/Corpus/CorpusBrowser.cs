@@ -25,6 +25,10 @@ internal sealed class CorpusBrowser(NpgsqlDataSource db, ServeOptions options)
     }
 
     /// <summary>Matching tunes in file order, or null when the snapshot does not exist.</summary>
+    /// <summary>The latest <c>musicpile eval</c> results for the served checkpoint, as JSON, or null.</summary>
+    public Task<string?> EvaluationAsync(CancellationToken cancellationToken) =>
+        MusicPile.Core.Catalog.EvaluationCatalog.LatestAsync(db, Path.GetFullPath(options.CheckpointDirectory), cancellationToken);
+
     public async Task<CorpusSearchResult?> SearchAsync(CorpusQuery query, CancellationToken cancellationToken)
     {
         IReadOnlyList<FileRow> files;

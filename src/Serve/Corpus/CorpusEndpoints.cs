@@ -5,11 +5,19 @@ using MusicPile.Serve.Api;
 
 namespace MusicPile.Serve.Corpus;
 
-/// <summary><c>GET /v1/corpus/snapshots</c> and <c>GET /v1/corpus/snapshots/{id}/tunes?key=&amp;meter=&amp;source=&amp;limit=</c>.</summary>
+/// <summary><c>GET /v1/evaluations/latest</c>, <c>GET /v1/corpus/snapshots</c> and <c>GET /v1/corpus/snapshots/{id}/tunes?key=&amp;meter=&amp;source=&amp;limit=</c>.</summary>
 internal static class CorpusEndpoints
 {
     public static void Map(WebApplication app)
     {
+        app.MapGet("/v1/evaluations/latest", async (HttpContext context) =>
+        {
+            if (context.RequestServices.GetService<CorpusBrowser>() is not { } browser) return Off();
+            var json = await browser.EvaluationAsync(context.RequestAborted).ConfigureAwait(false);
+            return json is null
+                ? ApiErrors.Result(404, "no evaluation of this checkpoint yet: run musicpile eval --checkpoint DIR", null, "no_evaluation")
+                : Results.Text(json, "application/json");
+        });
         app.MapGet("/v1/corpus/snapshots", async (HttpContext context) =>
         {
             if (context.RequestServices.GetService<CorpusBrowser>() is not { } browser) return Off();

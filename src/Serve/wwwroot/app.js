@@ -211,6 +211,43 @@ async function downloadMidi() {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+async function loadEvaluation() {
+  const status = $("eval-status");
+  try {
+    const response = await fetch("/v1/evaluations/latest");
+    if (!response.ok) {
+      const problem = await response.json().catch(() => null);
+      status.textContent = problem?.error?.message ?? "no evaluation";
+      return;
+    }
+    const r = await response.json();
+    const rows = [];
+    for (const [source, ppl] of Object.entries(r.perplexity ?? {})) rows.push([`perplexity (${source})`, ppl.toFixed(2)]);
+    const g = r.generation;
+    if (g) {
+      const pct = (x) => (x == null ? "n/a" : `${(x * 100).toFixed(1)} %`);
+      rows.push(["prompts", String(g.prompts)], ["ABC parse rate", pct(g.parse_rate)], ["bar-duration consistency", pct(g.bar_duration_rate)],
+        ["repeat signs", pct(g.repeat_sign_rate)], ["key followed", pct(g.key_follow_rate)], ["meter followed", pct(g.meter_follow_rate)]);
+    }
+    const mtb = r.music_theory_bench;
+    if (mtb) rows.push(["MusicTheoryBench accuracy", `${(mtb.accuracy * 100).toFixed(1)} % of ${mtb.items}`]);
+    const body = $("eval-table").querySelector("tbody");
+    body.replaceChildren(...rows.map(([k, v]) => {
+      const tr = document.createElement("tr");
+      const th = document.createElement("th");
+      th.textContent = k;
+      const td = document.createElement("td");
+      td.textContent = v;
+      tr.append(th, td);
+      return tr;
+    }));
+    $("eval-table").hidden = false;
+    status.textContent = `snapshot ${r.snapshot ?? "unknown"}`;
+  } catch (e) {
+    status.textContent = `evaluation unavailable: ${e}`;
+  }
+}
+
 async function loadSnapshots() {
   const response = await fetch("/v1/corpus/snapshots");
   const body = await response.json();
@@ -270,6 +307,7 @@ function init() {
   $("search").addEventListener("click", searchCorpus);
   checkModel();
   loadSnapshots();
+  loadEvaluation();
 }
 
 init();
