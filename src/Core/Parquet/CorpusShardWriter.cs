@@ -24,7 +24,7 @@ public sealed class CorpusShardWriter : IAsyncDisposable
     private CorpusShardWriter(ShardTableWriter<CorpusRecord> table) => _table = table;
 
     public static CorpusShardWriter Create(string path, ShardOptions? options = null) =>
-        new(new ShardTableWriter<CorpusRecord>(path, Columns, options ?? ShardOptions.Default));
+        new(new ShardTableWriter<CorpusRecord>(path, Columns, options ?? ShardOptions.Default, r => 2L * (r.Text.Length + r.Meta.Length + r.SourceUri.Length) + 128));
 
     public long Rows => _table.Rows;
 

@@ -20,7 +20,7 @@ public sealed class RejectShardWriter : IAsyncDisposable
     private RejectShardWriter(ShardTableWriter<RejectRecord> table) => _table = table;
 
     public static RejectShardWriter Create(string path, ShardOptions? options = null) =>
-        new(new ShardTableWriter<RejectRecord>(path, Columns, options ?? ShardOptions.Default));
+        new(new ShardTableWriter<RejectRecord>(path, Columns, options ?? ShardOptions.Default, r => 2L * (r.Text.Length + r.Detail.Length + r.SourceUri.Length) + 128));
 
     public long Rows => _table.Rows;
 

@@ -9,6 +9,12 @@ public sealed record ShardOptions
     /// <summary>Rows per row group (default 8,192); a writer never holds more than one row group in memory.</summary>
     public int RowGroupRows { get; init; } = 8192;
 
+    /// <summary>
+    /// Approximate bytes of row data buffered before a row group is written, whatever the row count (default 64 MiB),
+    /// so shards of long documents (books) keep memory bounded too.
+    /// </summary>
+    public long RowGroupBytes { get; init; } = 64L << 20;
+
     /// <summary>Compression codec (default Zstd).</summary>
     public CompressionMethod Compression { get; init; } = CompressionMethod.Zstd;
 
@@ -21,6 +27,8 @@ public sealed record ShardOptions
     {
         if (RowGroupRows < 1)
             throw new ArgumentOutOfRangeException(nameof(RowGroupRows), RowGroupRows, "must be at least 1");
+        if (RowGroupBytes < 1)
+            throw new ArgumentOutOfRangeException(nameof(RowGroupBytes), RowGroupBytes, "must be at least 1");
     }
 
     internal ParquetOptions ToParquetOptions() => new() { CompressionMethod = Compression, CompressionLevel = Level };

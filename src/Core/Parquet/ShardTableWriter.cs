@@ -19,8 +19,12 @@ internal sealed class ShardTableWriter<TRow> : IAsyncDisposable
     private ParquetWriter? _writer;
     private bool _completed;
 
-    public ShardTableWriter(string path, IReadOnlyList<ShardColumn<TRow>> columns, ShardOptions options)
+    private readonly Func<TRow, long> _sizeOf;
+    private long _bufferedBytes;
+
+    public ShardTableWriter(string path, IReadOnlyList<ShardColumn<TRow>> columns, ShardOptions options, Func<TRow, long> sizeOf)
     {
+        _sizeOf = sizeOf;
         options.Validate();
         _columns = columns;
         _options = options;
@@ -37,7 +41,8 @@ internal sealed class ShardTableWriter<TRow> : IAsyncDisposable
     {
         _buffer.Add(row);
         Rows++;
-        if (_buffer.Count >= _options.RowGroupRows)
+        _bufferedBytes += _sizeOf(row);
+        if (_buffer.Count >= _options.RowGroupRows || _bufferedBytes >= _options.RowGroupBytes)
             await FlushAsync(ct).ConfigureAwait(false);
     }
 
@@ -66,6 +71,7 @@ internal sealed class ShardTableWriter<TRow> : IAsyncDisposable
                 await c.WriteAsync(rg, _buffer, ct).ConfigureAwait(false);
         }
         _buffer.Clear();
+        _bufferedBytes = 0;
     }
 
     public async ValueTask DisposeAsync()

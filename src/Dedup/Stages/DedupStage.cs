@@ -42,7 +42,8 @@ public sealed class DedupStage : IStage
             foreach (var m in c.Members)
                 clusterOf.TryAdd(m, c.ClusterId);
         }
-        var index = new List<(CorpusRecord Rec, long Row, bool Kept)>();
+        // The index rows go to a spill file beside the task's output, not to memory.
+        var spill = new DocumentIndexSpill(Path.Combine(work, "document-index.bin"));
         long row = 0;
         foreach (var input in inputs)
         {
@@ -50,7 +51,7 @@ public sealed class DedupStage : IStage
             {
                 task.Counters.AddIn();
                 var isKept = kept.Contains(r.Id);
-                index.Add((r with { Text = "" }, isKept ? row : -1, isKept));
+                spill.Add(r.Id, r.Sha256, r.Src, r.Kind, isKept ? row : -1, isKept);
                 if (isKept)
                 {
                     await task.WriteAsync(r, ct).ConfigureAwait(false);
@@ -58,6 +59,7 @@ public sealed class DedupStage : IStage
                 }
             }
         }
+        spill.Complete();
         task.Counters.Count("removed_exact", result.RemovedExact);
         task.Counters.Count("removed_music", result.RemovedMusic);
         task.Counters.Count("removed_near", result.RemovedNear);
@@ -66,7 +68,12 @@ public sealed class DedupStage : IStage
         foreach (var f in Directory.GetFiles(indexDir).Order(StringComparer.Ordinal))
             task.AuxPath(Path.Combine("index", Path.GetFileName(f)));
         var dataPath = task.DataPath;
-        task.OnCommit((conn, tx, token) => WriteCatalogAsync(conn, task.RunId, clusters, index, clusterOf, dataPath, token));
+        task.OnCommit(async (conn, tx, token) =>
+        {
+            await WriteClustersAsync(conn, task.RunId, clusters, token).ConfigureAwait(false);
+            await spill.CopyAsync(conn, task.RunId, dataPath, clusterOf, token).ConfigureAwait(false);
+            spill.Dispose();
+        });
     }
 
     private static async IAsyncEnumerable<DedupDocument> Documents(IReadOnlyList<TaskOutputFile> inputs,
@@ -104,8 +111,7 @@ public sealed class DedupStage : IStage
         }
     }
 
-    private static async Task WriteCatalogAsync(NpgsqlConnection conn, long runId, List<DedupCluster> clusters,
-        List<(CorpusRecord Rec, long Row, bool Kept)> index, Dictionary<long, long> clusterOf, string shard, CancellationToken ct)
+    private static async Task WriteClustersAsync(NpgsqlConnection conn, long runId, List<DedupCluster> clusters, CancellationToken ct)
     {
         await using (var copy = await conn.BeginBinaryImportAsync(
             "COPY dedup_clusters (run_id, cluster_id, method, representative, members, similarity) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
@@ -122,24 +128,5 @@ public sealed class DedupStage : IStage
             }
             await copy.CompleteAsync(ct).ConfigureAwait(false);
         }
-        await using var docs = await conn.BeginBinaryImportAsync(
-            "COPY documents (doc_id, run_id, sha256, source, kind, shard_path, row_index, status, cluster_id) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
-        foreach (var (rec, row, kept) in index)
-        {
-            await docs.StartRowAsync(ct).ConfigureAwait(false);
-            await docs.WriteAsync(rec.Id, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await docs.WriteAsync(runId, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await docs.WriteAsync(rec.Sha256, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await docs.WriteAsync(rec.Src, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await docs.WriteAsync(rec.Kind, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await docs.WriteAsync(shard, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await docs.WriteAsync(row, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await docs.WriteAsync(kept ? "kept" : "duplicate", NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            if (clusterOf.TryGetValue(rec.Id, out var cid))
-                await docs.WriteAsync(cid, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            else
-                await docs.WriteNullAsync(ct).ConfigureAwait(false);
-        }
-        await docs.CompleteAsync(ct).ConfigureAwait(false);
     }
 }
