@@ -8,26 +8,6 @@ namespace MusicPile.Cli.Tests;
 /// <summary>The pipeline run as Slurm array jobs on a real single-node Slurm publishes the snapshot of a local run.</summary>
 public sealed class SlurmTests(ITestOutputHelper output)
 {
-    private const string Pipeline = """
-        name: slurm-test
-        sources:
-          - name: tunes
-            kind: abc
-            paths: ["abc/*.abc"]
-          - name: text
-            kind: jsonl
-            paths: ["text/*.jsonl", "text/*.jsonl.gz"]
-        stages:
-          - name: ingest
-            type: ingest
-          - name: normalize
-            type: normalize
-          - name: dedup
-            type: dedup
-          - name: publish
-            type: publish
-        """;
-
     [Fact]
     public async Task Slurm_run_gives_the_snapshot_of_a_local_run_and_resubmits_only_unfinished_tasks()
     {
@@ -35,7 +15,7 @@ public sealed class SlurmTests(ITestOutputHelper output)
         var sources = TestPaths.NewTempDir();
         SampleSources.Write(sources, tunes: 400);
         var pipelineFile = Path.Combine(sources, "slurm.yaml");
-        await File.WriteAllTextAsync(pipelineFile, Pipeline);
+        await File.WriteAllTextAsync(pipelineFile, CrashTestSupport.Pipeline);
 
         var localDb = await TestDatabase.CreateDatabaseAsync("slurm_local");
         var local = await Cli.RunAsync("run", pipelineFile, "--home", TestPaths.NewTempDir(), "--db", localDb, "--json");
