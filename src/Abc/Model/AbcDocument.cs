@@ -15,6 +15,9 @@ public sealed record AbcDocument
     /// <summary>Parses the text of a whole file. Never throws on bad ABC: problems become diagnostics.</summary>
     public static AbcDocument Parse(string text, string? fileName = null) => DocumentParser.Parse(text, fileName);
 
+    /// <summary>Finds the file header and where each tune starts and ends, without parsing the tunes (cheap on big files).</summary>
+    public static AbcFileLayout Split(string text) => DocumentParser.Split(text);
+
     /// <summary>Parses the first tune of a text (a single tune without <c>X:</c> is read as one), or null when there is none.</summary>
     public static AbcTune? ParseTune(string text)
     {

@@ -26,6 +26,30 @@ internal static class DocumentParser
         return new AbcDocument { FileName = fileName, FileHeader = fileHeader, Tunes = tunes };
     }
 
+    /// <summary>Where the tunes are, without parsing them: for readers that hand each tune on as text.</summary>
+    public static AbcFileLayout Split(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = new SourceLines(text);
+        var fileHeader = ReadFileHeader(lines);
+        var tunes = new List<AbcTuneSpan>();
+        var i = 0;
+        while (i < lines.Count)
+        {
+            if (!IsXLine(lines, i))
+            {
+                i++;
+                continue;
+            }
+            var end = i + 1;
+            while (end < lines.Count && !lines.IsBlank(end) && !IsXLine(lines, end))
+                end++;
+            tunes.Add(new AbcTuneSpan(tunes.Count, i + 1, end, lines.Span(i)[2..].Trim().ToString()));
+            i = end;
+        }
+        return new AbcFileLayout(fileHeader, tunes);
+    }
+
     private static bool IsXLine(SourceLines lines, int index)
     {
         var s = lines.Span(index);

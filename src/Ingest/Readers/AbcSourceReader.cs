@@ -18,7 +18,8 @@ internal static class AbcSourceReader
         }
         var decoded = AbcText.Decode(bytes);
         var lines = decoded.Text.Split('\n');
-        var doc = AbcDocument.Parse(decoded.Text, path);
+        // Only the layout: each tune is parsed later, on its own, so a large file never becomes one large model.
+        var doc = AbcDocument.Split(decoded.Text);
         var header = new StringBuilder();
         foreach (var f in doc.FileHeader)
             header.Append(f.Name).Append(':').Append(f.Value).Append('\n');
