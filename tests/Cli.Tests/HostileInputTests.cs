@@ -1,0 +1,54 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+
+namespace MusicPile.Cli.Tests;
+
+/// <summary>A folder of hostile files is quarantined with reasons; the job succeeds and loses nothing.</summary>
+public sealed class HostileInputTests
+{
+    [Fact]
+    public async Task Hostile_files_are_quarantined_with_reasons_and_the_exit_code_is_0()
+    {
+        var dir = TestPaths.NewTempDir();
+        var rnd = new Random(5);
+        var noise = new byte[64 * 1024];
+        rnd.NextBytes(noise);
+        await File.WriteAllBytesAsync(Path.Combine(dir, "noise.txt"), noise);
+        await File.WriteAllBytesAsync(Path.Combine(dir, "empty.txt"), []);
+        await File.WriteAllBytesAsync(Path.Combine(dir, "latin.jsonl"), [.. "{\"text\":\"na"u8, 0xEF, 0xBF, .. "ve\"}\n"u8]);
+        using (var ms = new MemoryStream())
+        {
+            using (var gz = new GZipStream(ms, CompressionLevel.Fastest, leaveOpen: true))
+                gz.Write(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 500).Select(i => $"{{\"text\":\"record {i} about a slow air in D\"}}\n"))));
+            await File.WriteAllBytesAsync(Path.Combine(dir, "cut.jsonl.gz"), ms.ToArray()[..(int)(ms.Length / 2)]);
+        }
+        await using (var big = File.Create(Path.Combine(dir, "huge-line.jsonl")))
+        {
+            var chunk = Encoding.ASCII.GetBytes(new string('a', 1 << 20));
+            await big.WriteAsync("{\"text\":\""u8.ToArray());
+            for (var i = 0; i < 50; i++)
+                await big.WriteAsync(chunk);
+            await big.WriteAsync("\"}\n{\"text\":\"a small record after the huge one, about a waltz\"}\n"u8.ToArray());
+        }
+        await File.WriteAllTextAsync(Path.Combine(dir, "fine.abc"), "X:1\nT:Fine\nM:4/4\nL:1/8\nK:G\nGABc dedB|\n");
+
+        var home = TestPaths.NewTempDir();
+        var db = await TestDatabase.CreateDatabaseAsync("hostile");
+        var r = await Cli.RunAsync("ingest", dir, "--home", home, "--db", db, "--json");
+        Assert.True(r.ExitCode == 0, r.StdErr);
+        using var doc = JsonDocument.Parse(r.StdOut);
+        var root = doc.RootElement;
+        var reasons = root.GetProperty("rejects_by_reason").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
+        Assert.Equal(root.GetProperty("records_in").GetInt64(), root.GetProperty("kept").GetInt64() + root.GetProperty("rejected").GetInt64());
+        Assert.Equal(root.GetProperty("rejected").GetInt64(), reasons.Values.Sum());
+        Assert.True(reasons.ContainsKey("binary-file") || reasons.ContainsKey("invalid-utf8"), string.Join(",", reasons.Keys));
+        Assert.Equal(1, reasons["empty"]);
+        Assert.Equal(1, reasons["truncated-gzip"]);
+        Assert.Equal(1, reasons["too-large"]);
+        Assert.True(reasons.ContainsKey("invalid-utf8"));
+        // The records that were fine survive next to the hostile ones: the tune, the record after the huge line, and
+        // the readable half of the truncated file.
+        Assert.True(root.GetProperty("kept").GetInt64() >= 3);
+    }
+}
