@@ -16,9 +16,11 @@ public sealed class MusicTokenizer
     public const string EosLiteral = "</s>";
 
     private readonly SentencePieceTokenizer? _sentencePiece;
+    private readonly SentencePieceBpeEncoder? _bpe;
 
-    internal MusicTokenizer(string id, Tokenizer inner, int eosId, int vocabSize, string vocabularyHash)
+    internal MusicTokenizer(string id, Tokenizer inner, int eosId, int vocabSize, string vocabularyHash, SentencePieceBpeEncoder? bpe = null)
     {
+        _bpe = bpe;
         Id = id;
         Inner = inner;
         EosId = eosId;
@@ -39,7 +41,10 @@ public sealed class MusicTokenizer
     /// <summary>One more than the largest id, special tokens included.</summary>
     public int VocabSize { get; }
 
-    /// <summary>The Microsoft.ML.Tokenizers object underneath.</summary>
+    /// <summary>
+    /// The Microsoft.ML.Tokenizers object underneath: it loaded the model and decodes; SentencePiece BPE models are
+    /// encoded by <see cref="SentencePieceBpeEncoder"/> instead, so this object's own encoding may differ on ties.
+    /// </summary>
     public Tokenizer Inner { get; }
 
     /// <summary>Encodes <paramref name="text"/> with the conventions above.</summary>
@@ -60,7 +65,7 @@ public sealed class MusicTokenizer
             var eos = text.IndexOf(EosLiteral, start, StringComparison.Ordinal);
             var end = eos < 0 ? text.Length : eos;
             if (end > start)
-                ids.AddRange(EncodeStretch(text.AsSpan(start, end - start)));
+                EncodeStretch(text.AsSpan(start, end - start), ids);
             if (eos < 0)
                 break;
             ids.Add(EosId);
@@ -73,9 +78,15 @@ public sealed class MusicTokenizer
         ? sp.Decode(ids, considerSpecialTokens: true)
         : Inner.Decode(ids);
 
-    private IReadOnlyList<int> EncodeStretch(ReadOnlySpan<char> text) => _sentencePiece is { } sp
-        ? sp.EncodeToIds(text, addBeginningOfSentence: false, addEndOfSentence: false)
-        : Inner.EncodeToIds(text);
+    private void EncodeStretch(ReadOnlySpan<char> text, List<int> ids)
+    {
+        if (_bpe is { } bpe)
+            bpe.Encode(text, ids);
+        else if (_sentencePiece is { } sp)
+            ids.AddRange(sp.EncodeToIds(text, addBeginningOfSentence: false, addEndOfSentence: false));
+        else
+            ids.AddRange(Inner.EncodeToIds(text));
+    }
 
     /// <summary>
     /// sha256 over (uint32 LE id, uint32 LE byte length, bytes) for each id in ascending order, so that two tokenizers

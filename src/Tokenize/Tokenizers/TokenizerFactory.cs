@@ -36,7 +36,10 @@ public static class TokenizerFactory
         }
     }
 
-    /// <summary>Loads any SentencePiece <c>tokenizer.model</c> (BPE models with byte fallback work best).</summary>
+    /// <summary>
+    /// Loads any SentencePiece <c>tokenizer.model</c> (BPE models with byte fallback work best); BPE models are then
+    /// encoded by <see cref="SentencePieceBpeEncoder"/>, which breaks score ties as SentencePiece does.
+    /// </summary>
     public static async Task<MusicTokenizer> LoadSentencePieceAsync(string id, string modelPath, CancellationToken cancellationToken = default)
     {
         var bytes = await File.ReadAllBytesAsync(modelPath, cancellationToken).ConfigureAwait(false);
@@ -44,7 +47,8 @@ public static class TokenizerFactory
         var tokenizer = LlamaTokenizer.Create(stream, addBeginOfSentence: false, addEndOfSentence: false);
         var hash = MusicTokenizer.HashVocabulary(tokenizer.Vocabulary);
         var size = tokenizer.Vocabulary.Values.Max() + 1;
-        return new MusicTokenizer(id, tokenizer, tokenizer.EndOfSentenceId, size, hash);
+        var bpe = SentencePieceBpeEncoder.TryCreate(bytes, tokenizer);
+        return new MusicTokenizer(id, tokenizer, tokenizer.EndOfSentenceId, size, hash, bpe);
     }
 
     private static MusicTokenizer CreateTiktoken(string spec, string encoding)
