@@ -9,20 +9,8 @@ internal static class DocumentParser
         var lines = new SourceLines(text);
         var fileHeader = ReadFileHeader(lines);
         var tunes = new List<AbcTune>();
-        var i = 0;
-        while (i < lines.Count)
-        {
-            if (!IsXLine(lines, i))
-            {
-                i++;
-                continue;
-            }
-            var end = i + 1;
-            while (end < lines.Count && !lines.IsBlank(end) && !IsXLine(lines, end))
-                end++;
-            tunes.Add(TuneParser.Parse(lines, i, end, tunes.Count, fileHeader, fileName));
-            i = end;
-        }
+        foreach (var (start, end) in TuneRanges(lines))
+            tunes.Add(TuneParser.Parse(lines, start, end, tunes.Count, fileHeader, fileName));
         return new AbcDocument { FileName = fileName, FileHeader = fileHeader, Tunes = tunes };
     }
 
@@ -31,8 +19,14 @@ internal static class DocumentParser
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = new SourceLines(text);
-        var fileHeader = ReadFileHeader(lines);
-        var tunes = new List<AbcTuneSpan>();
+        var tunes = TuneRanges(lines).Select((r, i) => new AbcTuneSpan(i, r.Start + 1, r.End, lines.Span(r.Start)[2..].Trim().ToString())).ToList();
+        return new AbcFileLayout(ReadFileHeader(lines), tunes);
+    }
+
+    /// <summary>Each tune as 0-based [start, end) line ranges: an <c>X:</c> line up to a blank line or the next <c>X:</c>.</summary>
+    private static List<(int Start, int End)> TuneRanges(SourceLines lines)
+    {
+        var ranges = new List<(int, int)>();
         var i = 0;
         while (i < lines.Count)
         {
@@ -44,10 +38,10 @@ internal static class DocumentParser
             var end = i + 1;
             while (end < lines.Count && !lines.IsBlank(end) && !IsXLine(lines, end))
                 end++;
-            tunes.Add(new AbcTuneSpan(tunes.Count, i + 1, end, lines.Span(i)[2..].Trim().ToString()));
+            ranges.Add((i, end));
             i = end;
         }
-        return new AbcFileLayout(fileHeader, tunes);
+        return ranges;
     }
 
     private static bool IsXLine(SourceLines lines, int index)

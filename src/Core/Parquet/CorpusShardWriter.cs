@@ -6,7 +6,7 @@ namespace MusicPile.Core.Parquet;
 /// Writes corpus rows (<c>id, text, src, kind, sha256, source_uri, meta</c>) to one Parquet shard, streaming.
 /// <code>await using var w = CorpusShardWriter.Create(path); await w.WriteAsync(rec, ct); await w.CompleteAsync(ct);</code>
 /// </summary>
-public sealed class CorpusShardWriter : IAsyncDisposable
+public sealed class CorpusShardWriter : ShardWriter<CorpusRecord>
 {
     internal static readonly IReadOnlyList<ShardColumn<CorpusRecord>> Columns =
     [
@@ -19,18 +19,11 @@ public sealed class CorpusShardWriter : IAsyncDisposable
         ShardColumn<CorpusRecord>.Text("meta", r => r.Meta),
     ];
 
-    private readonly ShardTableWriter<CorpusRecord> _table;
-
-    private CorpusShardWriter(ShardTableWriter<CorpusRecord> table) => _table = table;
+    private CorpusShardWriter(ShardTableWriter<CorpusRecord> table)
+        : base(table)
+    {
+    }
 
     public static CorpusShardWriter Create(string path, ShardOptions? options = null) =>
         new(new ShardTableWriter<CorpusRecord>(path, Columns, options ?? ShardOptions.Default, r => 2L * (r.Text.Length + r.Meta.Length + r.SourceUri.Length) + 128));
-
-    public long Rows => _table.Rows;
-
-    public ValueTask WriteAsync(CorpusRecord record, CancellationToken ct) => _table.WriteAsync(record, ct);
-
-    public Task CompleteAsync(CancellationToken ct) => _table.CompleteAsync(ct);
-
-    public ValueTask DisposeAsync() => _table.DisposeAsync();
 }

@@ -3,7 +3,7 @@ using MusicPile.Core.Records;
 namespace MusicPile.Core.Parquet;
 
 /// <summary>Writes rejected records (<c>src, source_uri, position, reason, detail, text</c>) to a Parquet shard.</summary>
-public sealed class RejectShardWriter : IAsyncDisposable
+public sealed class RejectShardWriter : ShardWriter<RejectRecord>
 {
     internal static readonly IReadOnlyList<ShardColumn<RejectRecord>> Columns =
     [
@@ -15,18 +15,11 @@ public sealed class RejectShardWriter : IAsyncDisposable
         ShardColumn<RejectRecord>.Text("text", r => r.Text),
     ];
 
-    private readonly ShardTableWriter<RejectRecord> _table;
-
-    private RejectShardWriter(ShardTableWriter<RejectRecord> table) => _table = table;
+    private RejectShardWriter(ShardTableWriter<RejectRecord> table)
+        : base(table)
+    {
+    }
 
     public static RejectShardWriter Create(string path, ShardOptions? options = null) =>
         new(new ShardTableWriter<RejectRecord>(path, Columns, options ?? ShardOptions.Default, r => 2L * (r.Text.Length + r.Detail.Length + r.SourceUri.Length) + 128));
-
-    public long Rows => _table.Rows;
-
-    public ValueTask WriteAsync(RejectRecord record, CancellationToken ct) => _table.WriteAsync(record, ct);
-
-    public Task CompleteAsync(CancellationToken ct) => _table.CompleteAsync(ct);
-
-    public ValueTask DisposeAsync() => _table.DisposeAsync();
 }
