@@ -28,10 +28,10 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     private readonly long _denominator;
 
     /// <summary>Zero.</summary>
-    public static Rational Zero => new(0, 1);
+    public static Rational Zero => new(0, 1, reduced: true);
 
     /// <summary>One.</summary>
-    public static Rational One => new(1, 1);
+    public static Rational One => new(1, 1, reduced: true);
 
     /// <summary>True when the value is zero.</summary>
     public bool IsZero => Numerator == 0;
@@ -40,20 +40,74 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     public double ToDouble() => (double)Numerator / Denominator;
 
     /// <summary>Adds two fractions.</summary>
-    public static Rational operator +(Rational a, Rational b) =>
-        From((Int128)a.Numerator * b.Denominator + (Int128)b.Numerator * a.Denominator, (Int128)a.Denominator * b.Denominator);
+    public static Rational operator +(Rational a, Rational b)
+    {
+        long an = a.Numerator, ad = a.Denominator, bn = b.Numerator, bd = b.Denominator;
+        if (Small(an) && Small(ad) && Small(bn) && Small(bd))
+            return ad == bd ? Reduce(an + bn, ad) : Reduce(an * bd + bn * ad, ad * bd);
+        return From((Int128)an * bd + (Int128)bn * ad, (Int128)ad * bd);
+    }
 
     /// <summary>Subtracts two fractions.</summary>
-    public static Rational operator -(Rational a, Rational b) =>
-        From((Int128)a.Numerator * b.Denominator - (Int128)b.Numerator * a.Denominator, (Int128)a.Denominator * b.Denominator);
+    public static Rational operator -(Rational a, Rational b)
+    {
+        long an = a.Numerator, ad = a.Denominator, bn = b.Numerator, bd = b.Denominator;
+        if (Small(an) && Small(ad) && Small(bn) && Small(bd))
+            return ad == bd ? Reduce(an - bn, ad) : Reduce(an * bd - bn * ad, ad * bd);
+        return From((Int128)an * bd - (Int128)bn * ad, (Int128)ad * bd);
+    }
 
     /// <summary>Multiplies two fractions.</summary>
-    public static Rational operator *(Rational a, Rational b) =>
-        From((Int128)a.Numerator * b.Numerator, (Int128)a.Denominator * b.Denominator);
+    public static Rational operator *(Rational a, Rational b)
+    {
+        long an = a.Numerator, ad = a.Denominator, bn = b.Numerator, bd = b.Denominator;
+        if (Small(an) && Small(ad) && Small(bn) && Small(bd))
+            return Reduce(an * bn, ad * bd);
+        return From((Int128)an * bn, (Int128)ad * bd);
+    }
 
     /// <summary>Divides two fractions.</summary>
-    public static Rational operator /(Rational a, Rational b) =>
-        From((Int128)a.Numerator * b.Denominator, (Int128)a.Denominator * b.Numerator);
+    public static Rational operator /(Rational a, Rational b)
+    {
+        long an = a.Numerator, ad = a.Denominator, bn = b.Numerator, bd = b.Denominator;
+        if (bn != 0 && Small(an) && Small(ad) && Small(bn) && Small(bd))
+            return Reduce(an * bd, ad * bn);
+        return From((Int128)an * bd, (Int128)ad * bn);
+    }
+
+    /// <summary>Already reduced with a positive denominator: no division needed.</summary>
+    private Rational(long numerator, long denominator, bool reduced)
+    {
+        _ = reduced;
+        _numerator = numerator;
+        _denominator = denominator;
+    }
+
+    /// <summary>True when products of two such values and their sums stay well inside a long.</summary>
+    private static bool Small(long v) => v is >= -int.MaxValue and <= int.MaxValue;
+
+    /// <summary>The reduced form of n/d for a nonzero d whose magnitudes fit a long: what the wide path gives, without 128-bit division.</summary>
+    private static Rational Reduce(long n, long d)
+    {
+        if (d < 0)
+        {
+            n = -n;
+            d = -d;
+        }
+        if (n == 0)
+            return new Rational(0, 1, reduced: true);
+        if (d == 1)
+            return new Rational(n, 1, reduced: true);
+        var g = BinaryGcd((ulong)(n < 0 ? -n : n), (ulong)d);
+        if (g == 1)
+            return new Rational(n, d, reduced: true);
+        if (ulong.IsPow2(g))
+        {
+            var shift = System.Numerics.BitOperations.TrailingZeroCount(g);
+            return new Rational(n >> shift, d >> shift, reduced: true);
+        }
+        return new Rational(n / (long)g, d / (long)g, reduced: true);
+    }
 
     /// <summary>Reduces a wide fraction; one that still does not fit is rounded to a multiple of 2^-40 rather than overflowing.</summary>
     private static Rational From(Int128 n, Int128 d)
@@ -109,8 +163,15 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     public override int GetHashCode() => HashCode.Combine(Numerator, Denominator);
 
     /// <inheritdoc />
-    public int CompareTo(Rational other) =>
-        ((Int128)Numerator * other.Denominator).CompareTo((Int128)other.Numerator * Denominator);
+    public int CompareTo(Rational other)
+    {
+        long an = Numerator, ad = Denominator, bn = other.Numerator, bd = other.Denominator;
+        if (ad == bd)
+            return an.CompareTo(bn);
+        if (Small(an) && Small(ad) && Small(bn) && Small(bd))
+            return (an * bd).CompareTo(bn * ad);
+        return ((Int128)an * bd).CompareTo((Int128)bn * ad);
+    }
 
     /// <summary>Writes <c>n/d</c>, or <c>n</c> when the denominator is 1.</summary>
     public override string ToString() => Denominator == 1 ? Numerator.ToString(System.Globalization.CultureInfo.InvariantCulture)
@@ -136,6 +197,22 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
             return false;
         value = new Rational(n, d);
         return true;
+    }
+
+    /// <summary>Stein's algorithm: shifts and subtractions instead of divisions; both arguments nonzero.</summary>
+    private static ulong BinaryGcd(ulong a, ulong b)
+    {
+        var common = System.Numerics.BitOperations.TrailingZeroCount(a | b);
+        a >>= System.Numerics.BitOperations.TrailingZeroCount(a);
+        while (true)
+        {
+            b >>= System.Numerics.BitOperations.TrailingZeroCount(b);
+            if (a > b)
+                (a, b) = (b, a);
+            b -= a;
+            if (b == 0)
+                return a << common;
+        }
     }
 
     private static long Gcd(long a, long b)

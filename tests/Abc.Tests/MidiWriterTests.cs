@@ -19,6 +19,32 @@ public sealed class MidiWriterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_repeat_plays_its_bars_in_the_key_they_are_written_in()
+    {
+        var tune = AbcDocument.Parse("X:1\nM:2/4\nL:1/4\nK:Bb\n|:B B|\nK:G\nF F:|\n").Tunes[0];
+        Assert.Equal([70, 70, 66, 66, 70, 70, 66, 66], MidiWriter.Notes(tune).Select(n => n.Pitch));
+    }
+
+    [Fact]
+    public void Every_tied_note_of_a_chord_is_held_into_the_next_chord()
+    {
+        var tune = AbcDocument.Parse("X:1\nM:2/4\nL:1/8\nK:A\n[c-a-][ca] [F-A-d-][FAd]|\n").Tunes[0];
+        var notes = MidiWriter.Notes(tune);
+        Assert.Equal([(0L, 480L, 73), (0L, 480L, 81), (480L, 960L, 66), (480L, 960L, 69), (480L, 960L, 74)],
+            notes.Select(n => (n.Start, n.End, n.Pitch)));
+    }
+
+    [Theory]
+    [InlineData("P:AAB", "C D|\nP:A\n|:E F:|\nP:B\nG A|B c||", new[] { 60, 62, 64, 65, 64, 65, 64, 65, 64, 65, 67, 69, 71, 72 })]
+    [InlineData("P:A", "C D|\nP:A\nE F|\nP:B\nG A|B c||", new[] { 60, 62, 64, 65 })]
+    [InlineData("P:B2(A.C)2", "P:A\nE F|\nP:B\nG A|\nP:C\nB c||", new[] { 67, 69, 67, 69, 64, 65, 71, 72, 64, 65, 71, 72 })]
+    public void Parts_play_in_the_order_the_header_gives_as_abc2midi_plays_them(string order, string body, int[] pitches)
+    {
+        var tune = AbcDocument.Parse($"X:1\nM:2/4\nL:1/4\n{order}\nK:C\n{body}\n").Tunes[0];
+        Assert.Equal(pitches, MidiWriter.Notes(tune).Select(n => n.Pitch));
+    }
+
+    [Fact]
     public void Note_counts_agree_with_abc2midi_when_installed()
     {
         var abc2midi = new[] { "/usr/bin/abc2midi", "/usr/local/bin/abc2midi" }.FirstOrDefault(File.Exists);

@@ -37,6 +37,18 @@ public sealed class MusicTests
     }
 
     [Fact]
+    public void Transposition_of_a_tune_with_an_unreadable_key_keeps_its_pitches()
+    {
+        var tune = Parse("X:1\nM:4/4\nL:1/8\nK:Es\nEFGA Bcde|[K:H] fgab c'2z2|\n");
+        foreach (var n in new[] { -6, -1, 2, 4 })
+        {
+            var before = MidiWriter.Notes(tune).Select(x => x.Pitch + n);
+            var after = MidiWriter.Notes(Parse(AbcWriter.Write(AbcTransposer.Transpose(tune, n)))).Select(x => x.Pitch);
+            Assert.Equal(before, after);
+        }
+    }
+
+    [Fact]
     public void Fingerprint_ignores_transposition_ornaments_and_spelling_but_not_the_melody()
     {
         var plain = Parse("X:1\nM:4/4\nL:1/8\nK:G\n|:GABc dBAG|FGAB cAFD:|\n");

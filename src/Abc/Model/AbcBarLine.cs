@@ -12,8 +12,21 @@ public sealed record AbcBarLine(string Kind, string? Ending) : AbcElement
     public bool IsRepeatStart => Kind.Length > 0 && Kind[^1] == ':';
 
     /// <summary>Ends a section: a repeat sign, a double or thick bar.</summary>
-    public bool IsSectionEnd => IsRepeatEnd || IsRepeatStart || Kind.Contains("||", StringComparison.Ordinal)
-        || Kind.Contains(']', StringComparison.Ordinal) || Kind.Contains('[', StringComparison.Ordinal);
+    public bool IsSectionEnd
+    {
+        get
+        {
+            if (IsRepeatEnd || IsRepeatStart)
+                return true;
+            var kind = Kind;
+            for (var i = 0; i < kind.Length; i++)
+            {
+                if (kind[i] is '[' or ']' || (kind[i] == '|' && i + 1 < kind.Length && kind[i + 1] == '|'))
+                    return true;
+            }
+            return false;
+        }
+    }
 
     /// <summary>The ending numbers as a set (<c>1-3</c> gives 1, 2, 3); empty when no ending.</summary>
     public IReadOnlyList<int> EndingNumbers => EndingParser.Numbers(Ending);

@@ -11,8 +11,11 @@ public static class AbcTransposer
             return tune;
         var plan = new TranspositionPlan(tune.Key, semitones);
         var header = tune.Header.Select(f => f.Name == 'K' ? f with { Value = TransposeKeyText(f.Value, semitones) } : f).ToList();
-        var voices = tune.Voices.Select(v => v with { Bars = TransposeVoice(tune, v, semitones, plan) }).ToList();
-        var newKey = AbcKey.TryParse(header.LastOrDefault(f => f.Name == 'K')?.Value ?? "", out var k) ? k : tune.Key;
+        var readable = AbcKey.TryParse(header.LastOrDefault(f => f.Name == 'K')?.Value ?? "", out var k);
+        // An unreadable K: is kept as written and read back as C major, so notes are spelled against C major.
+        var writtenKey = readable ? plan.NewKey : AbcKey.CMajor;
+        var voices = tune.Voices.Select(v => v with { Bars = TransposeVoice(tune, v, semitones, plan, writtenKey) }).ToList();
+        var newKey = readable ? k : tune.Key;
         return tune with { Header = header, Voices = voices, Key = newKey };
     }
 
@@ -28,10 +31,10 @@ public static class AbcTransposer
         return plan.NewTonic + trimmed[key.Tonic.Length..];
     }
 
-    private static List<AbcBar> TransposeVoice(AbcTune tune, AbcVoice voice, int semitones, TranspositionPlan plan)
+    private static List<AbcBar> TransposeVoice(AbcTune tune, AbcVoice voice, int semitones, TranspositionPlan plan, AbcKey writtenKey)
     {
         var oldPitch = new PitchResolver(tune.Key);
-        var newPitch = new PitchResolver(plan.NewKey);
+        var newPitch = new PitchResolver(writtenKey);
         var bars = new List<AbcBar>(voice.Bars.Count);
         foreach (var bar in voice.Bars)
         {
@@ -49,7 +52,9 @@ public static class AbcTransposer
                             oldPitch.Key = ok;
                             plan = new TranspositionPlan(ok, semitones);
                         }
-                        newPitch.Key = AbcKey.TryParse(text, out var nk) ? nk : plan.NewKey;
+                        // A player keeps the key in force when an inline K: cannot be read, and so does this.
+                        if (AbcKey.TryParse(text, out var nk))
+                            newPitch.Key = nk;
                         elements.Add(f with { Value = text });
                         break;
                     case AbcNote n:

@@ -3,29 +3,37 @@ namespace MusicPile.Abc;
 /// <summary>A chord name split into root, quality and bass: <c>F#m7/C#</c>.</summary>
 internal readonly record struct ChordSymbol(char RootLetter, int RootAlteration, string Quality, char? BassLetter, int BassAlteration)
 {
-    private const string QualityChars = "mMajindusgo+-#b0123456789()°øΔ^,.";
+    private static readonly System.Buffers.SearchValues<char> QualityChars = System.Buffers.SearchValues.Create("mMajindusgo+-#b0123456789()°øΔ^,.");
 
     /// <summary>Reads a chord name; false for text that is not one (fingerings, words).</summary>
     public static bool TryParse(string text, out ChordSymbol chord)
     {
         chord = default;
         var s = text.AsSpan().Trim();
+        if (!TryScan(s, out var rootAlt, out var qualityEnd, out var bass, out var bassAlt))
+            return false;
+        chord = new ChordSymbol(s[0], rootAlt, s[(rootAlt == 0 ? 1 : 2)..qualityEnd].ToString(), bass, bassAlt);
+        return true;
+    }
+
+    /// <summary>The grammar of a chord name: root, optional accidental, quality characters, optional <c>/bass</c>, nothing else.</summary>
+    private static bool TryScan(ReadOnlySpan<char> s, out int rootAlt, out int qualityEnd, out char? bass, out int bassAlt)
+    {
+        rootAlt = 0;
+        qualityEnd = 0;
+        bass = null;
+        bassAlt = 0;
         if (s.Length == 0 || s[0] is < 'A' or > 'G')
             return false;
-        var root = s[0];
         var i = 1;
-        var rootAlt = 0;
         if (i < s.Length && s[i] is '#' or 'b' or '♯' or '♭')
         {
             rootAlt = s[i] is '#' or '♯' ? 1 : -1;
             i++;
         }
-        var qStart = i;
         while (i < s.Length && s[i] != '/' && QualityChars.Contains(s[i]))
             i++;
-        var quality = s[qStart..i].ToString();
-        char? bass = null;
-        var bassAlt = 0;
+        qualityEnd = i;
         if (i < s.Length && s[i] == '/')
         {
             i++;
@@ -39,21 +47,20 @@ internal readonly record struct ChordSymbol(char RootLetter, int RootAlteration,
                 i++;
             }
         }
-        if (i != s.Length)
-            return false;
-        chord = new ChordSymbol(root, rootAlt, quality, bass, bassAlt);
-        return true;
+        return i == s.Length;
     }
+
+    private static bool IsName(ReadOnlySpan<char> text) => TryScan(text.Trim(), out _, out _, out _, out _);
 
     /// <summary>True for chord names and the usual no-chord marks.</summary>
     public static bool IsChordName(string text) =>
-        TryParse(text, out _) || text.Trim() is "N.C." or "NC" or "N.C" || text.Contains(' ', StringComparison.Ordinal) && AllChords(text);
+        IsName(text) || text.AsSpan().Trim() is "N.C." or "NC" or "N.C" || text.Contains(' ', StringComparison.Ordinal) && AllChords(text);
 
     private static bool AllChords(string text)
     {
         foreach (var part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!TryParse(part, out _))
+            if (!IsName(part))
                 return false;
         }
         return true;

@@ -5,10 +5,11 @@ internal static class RepeatUnfolder
 {
     private const int MaxPlayedBars = 100_000;
 
-    public static List<AbcBar> Unfold(IReadOnlyList<AbcBar> bars)
+    /// <summary>The indices of the bars in playing order.</summary>
+    public static List<int> Order(IReadOnlyList<AbcBar> bars)
     {
         var endings = EndingsOf(bars);
-        var played = new List<AbcBar>(bars.Count * 2);
+        var played = new List<int>(bars.Count * 2);
         var i = 0;
         var pass = 1;
         var sectionStart = 0;
@@ -20,7 +21,7 @@ internal static class RepeatUnfolder
                 i++;
                 continue;
             }
-            played.Add(bar);
+            played.Add(i);
             var line = bar.BarLine;
             if (line is { IsRepeatEnd: true })
             {

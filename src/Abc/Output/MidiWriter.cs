@@ -2,7 +2,8 @@ namespace MusicPile.Abc;
 
 /// <summary>
 /// Standard MIDI file (format 1, 480 ticks per quarter) of a tune: a conductor track with tempo (<c>Q:</c>, default
-/// 1/4=120) and meter, then one track per voice with repeats and endings played out, chords and tied notes joined.
+/// 1/4=120) and meter, then one track per voice with repeats and endings played out (and parts in the order a header
+/// <c>P:</c> gives), chords and tied notes joined.
 /// </summary>
 public static class MidiWriter
 {
@@ -98,9 +99,12 @@ public static class MidiWriter
         var open = new Dictionary<int, int>();
         var resolver = new PitchResolver(tune.Key);
         var time = Rational.Zero;
-        foreach (var bar in RepeatUnfolder.Unfold(voice.Bars))
+        var keys = KeysAtBarStarts(tune.Key, voice.Bars);
+        foreach (var index in PartOrder.Order(tune, voice.Bars))
         {
+            var bar = voice.Bars[index];
             resolver.NewBar();
+            resolver.Key = keys[index];
             foreach (var e in bar.Elements)
             {
                 switch (e)
@@ -113,13 +117,21 @@ public static class MidiWriter
                         time += n.Duration;
                         break;
                     case AbcChord c:
+                        // Every note of the chord may continue a tie from before, so the open ties are cleared only after all of them.
                         var stillOpen = new Dictionary<int, int>();
+                        var end = Ticks(time + c.Duration);
                         foreach (var n in c.Notes)
                         {
                             var pitch = resolver.Midi(n);
-                            Sound(notes, open, pitch, time, c.Duration, false);
+                            if (open.TryGetValue(pitch, out var tied))
+                                notes[tied] = notes[tied] with { End = end };
+                            else
+                            {
+                                notes.Add((Ticks(time), end, pitch));
+                                tied = notes.Count - 1;
+                            }
                             if (c.Tie || n.Tie)
-                                stillOpen[pitch] = notes.Count - 1;
+                                stillOpen[pitch] = tied;
                         }
                         open.Clear();
                         foreach (var kv in stillOpen)
@@ -134,6 +146,22 @@ public static class MidiWriter
             }
         }
         return notes;
+    }
+
+    /// <summary>The key in force where each bar starts in written order, so a repeat plays its bars in the key they are written in.</summary>
+    private static AbcKey[] KeysAtBarStarts(AbcKey key, IReadOnlyList<AbcBar> bars)
+    {
+        var keys = new AbcKey[bars.Count];
+        for (var i = 0; i < bars.Count; i++)
+        {
+            keys[i] = key;
+            foreach (var e in bars[i].Elements)
+            {
+                if (e is AbcFieldElement { Name: 'K' } k && AbcKey.TryParse(k.Value, out var changed))
+                    key = changed;
+            }
+        }
+        return keys;
     }
 
     private static void Sound(List<(long Start, long End, int Pitch)> notes, Dictionary<int, int> open, int pitch, Rational at, Rational duration, bool tie)

@@ -2,7 +2,7 @@ namespace MusicPile.Abc;
 
 internal sealed partial class BodyParser
 {
-    private const string ShorthandDecorations = ".~HLMOPSTuvJR";
+    private static readonly System.Buffers.SearchValues<char> ShorthandDecorations = System.Buffers.SearchValues.Create(".~HLMOPSTuvJR");
 
     /// <summary>Scans the music symbols of one line between two offsets of the file text.</summary>
     private void ParseMusic(int start, int end)
@@ -80,9 +80,9 @@ internal sealed partial class BodyParser
                     i = ScanNoteElement(i, end);
                     break;
                 default:
-                    if (ShorthandDecorations.IndexOf(c) >= 0)
+                    if (ShorthandDecorations.Contains(c))
                     {
-                        _voice.Add(new AbcDecoration(c.ToString(), c) { Line = _line, Column = i - _lineStart + 1 });
+                        _voice.Add(new AbcDecoration(SymbolText.Of(c), c) { Line = _line, Column = i - _lineStart + 1 });
                         i++;
                     }
                     else if (char.IsAsciiDigit(c) || c == '/')
@@ -122,12 +122,12 @@ internal sealed partial class BodyParser
             else
                 break;
         }
-        var kind = _text[start..j];
+        var kind = SymbolText.Of(_text.AsSpan(start, j - start));
         string? ending = null;
         if (j < end && char.IsAsciiDigit(_text[j]))
         {
             var k = ScanEndingText(j, end);
-            ending = _text[j..k];
+            ending = SymbolText.Of(_text.AsSpan(j, k - j));
             j = k;
         }
         else
@@ -138,7 +138,7 @@ internal sealed partial class BodyParser
             if (k + 1 < end && _text[k] == '[' && char.IsAsciiDigit(_text[k + 1]))
             {
                 var e = ScanEndingText(k + 1, end);
-                ending = _text[(k + 1)..e];
+                ending = SymbolText.Of(_text.AsSpan(k + 1, e - k - 1));
                 j = e;
             }
         }
@@ -171,7 +171,7 @@ internal sealed partial class BodyParser
         if (i + 1 < end && char.IsAsciiDigit(_text[i + 1]))
         {
             var e = ScanEndingText(i + 1, end);
-            var ending = _text[(i + 1)..e];
+            var ending = SymbolText.Of(_text.AsSpan(i + 1, e - i - 1));
             if (_voice.Current.Count == 0 && _voice.Bars.Count > 0 && _voice.Bars[^1].Elements is List<AbcElement> { Count: > 0 } last
                 && last[^1] is AbcBarLine { Ending: null } previous)
             {

@@ -4,20 +4,38 @@ internal sealed partial class BodyParser
 {
     private const int MaxChordNotes = 64;
 
+    /// <summary>A note as scanned, before its duration is known.</summary>
+    private readonly record struct ScannedPitch(AbcAccidental Accidental, char Letter, int Octave, Rational Length, bool Tie, int Column)
+    {
+        public AbcNote ToNote(int line, Rational duration, bool beamBreak) => new()
+        {
+            Accidental = Accidental,
+            Letter = Letter,
+            Octave = Octave,
+            Length = Length,
+            Tie = Tie,
+            Line = line,
+            Column = Column,
+            Duration = duration,
+            BeamBreak = beamBreak,
+        };
+    }
+
     private int ScanNoteElement(int i, int end)
     {
-        var j = ScanPitch(i, end, out var note);
-        if (note is null)
+        var j = ScanPitch(i, end, out var pitch, out var found);
+        if (!found)
             return j;
-        var unit = _voice.Unit;
-        AddTimed(note, unit * note.Length);
+        var (duration, beamBreak) = NextTimed(_voice.Unit * pitch.Length);
+        AddTimed(pitch.ToNote(_line, duration, beamBreak));
         return j;
     }
 
-    /// <summary>Accidental, letter, octave marks, length and tie. Null note (and a diagnostic) when no letter follows an accidental.</summary>
-    private int ScanPitch(int i, int end, out AbcNote? note)
+    /// <summary>Accidental, letter, octave marks, length and tie. Not found (and a diagnostic) when no letter follows an accidental.</summary>
+    private int ScanPitch(int i, int end, out ScannedPitch pitch, out bool found)
     {
-        note = null;
+        pitch = default;
+        found = false;
         var start = i;
         var acc = AbcAccidental.None;
         if (_text[i] == '^')
@@ -56,16 +74,8 @@ internal sealed partial class BodyParser
             tie = true;
             i++;
         }
-        note = new AbcNote
-        {
-            Accidental = acc,
-            Letter = char.ToUpperInvariant(letter),
-            Octave = octave,
-            Length = length,
-            Tie = tie,
-            Line = _line,
-            Column = start - _lineStart + 1,
-        };
+        pitch = new ScannedPitch(acc, char.ToUpperInvariant(letter), octave, length, tie, start - _lineStart + 1);
+        found = true;
         return i;
     }
 
@@ -116,7 +126,8 @@ internal sealed partial class BodyParser
         return i;
     }
 
-    private void AddTimed(AbcTimedElement element, Rational baseDuration)
+    /// <summary>The duration after pending broken rhythm and tuplet (both consumed), and whether the element ends a beam.</summary>
+    private (Rational Duration, bool BeamBreak) NextTimed(Rational baseDuration)
     {
         var v = _voice;
         var duration = baseDuration;
@@ -130,8 +141,13 @@ internal sealed partial class BodyParser
             duration *= v.TupletFactor;
             v.TupletRemaining--;
         }
-        var beamBreak = v.SawSpace && v.TimedInLine && v.LastTimedIndex >= 0;
-        v.Add(element with { Duration = duration, BeamBreak = beamBreak });
+        return (duration, v.SawSpace && v.TimedInLine && v.LastTimedIndex >= 0);
+    }
+
+    private void AddTimed(AbcTimedElement element)
+    {
+        var v = _voice;
+        v.Add(element);
         v.LastTimedIndex = v.Current.Count - 1;
         v.SawSpace = false;
         v.TimedInLine = true;
@@ -141,9 +157,17 @@ internal sealed partial class BodyParser
     {
         var kind = _text[i];
         var j = ScanLength(i + 1, end, out var length);
-        var rest = new AbcRest { Kind = kind, Length = length, Line = _line, Column = i - _lineStart + 1 };
-        var duration = rest.IsMultiMeasure ? length * (_voice.Meter.BarLength ?? Rational.One) : _voice.Unit * length;
-        AddTimed(rest, duration);
+        var multiMeasure = kind is 'Z' or 'X';
+        var (duration, beamBreak) = NextTimed(multiMeasure ? length * (_voice.Meter.BarLength ?? Rational.One) : _voice.Unit * length);
+        AddTimed(new AbcRest
+        {
+            Kind = kind,
+            Length = length,
+            Line = _line,
+            Column = i - _lineStart + 1,
+            Duration = duration,
+            BeamBreak = beamBreak,
+        });
         return j;
     }
 
@@ -165,15 +189,15 @@ internal sealed partial class BodyParser
             }
             if (c is '^' or '_' or '=' || IsNoteLetter(c))
             {
-                i = ScanPitch(i, end, out var n);
-                if (n is not null && notes.Count < MaxChordNotes)
-                    notes.Add(n with { Duration = _voice.Unit * n.Length });
+                i = ScanPitch(i, end, out var n, out var found);
+                if (found && notes.Count < MaxChordNotes)
+                    notes.Add(n.ToNote(_line, _voice.Unit * n.Length, false));
             }
             else if (c is '!' or '+')
                 i = ScanDelimitedDecoration(i, end, decorations);
-            else if (ShorthandDecorations.IndexOf(c) >= 0)
+            else if (ShorthandDecorations.Contains(c))
             {
-                decorations.Add(c.ToString());
+                decorations.Add(SymbolText.Of(c));
                 i++;
             }
             else if (c is ' ' or '\t' or '-')
@@ -195,7 +219,8 @@ internal sealed partial class BodyParser
             Warn(DiagnosticCodes.MalformedNote, At(start), "chord without notes");
             return i;
         }
-        var chord = new AbcChord
+        var (duration, beamBreak) = NextTimed(_voice.Unit * notes[0].Length * length);
+        AddTimed(new AbcChord
         {
             Notes = notes,
             InnerDecorations = decorations,
@@ -203,8 +228,9 @@ internal sealed partial class BodyParser
             Tie = tie,
             Line = _line,
             Column = start - _lineStart + 1,
-        };
-        AddTimed(chord, _voice.Unit * notes[0].Length * length);
+            Duration = duration,
+            BeamBreak = beamBreak,
+        });
         return i;
     }
 
@@ -231,11 +257,11 @@ internal sealed partial class BodyParser
             }
             if (c is '^' or '_' or '=' || IsNoteLetter(c))
             {
-                i = ScanPitch(i, end, out var n);
-                if (n is not null && notes.Count < MaxChordNotes)
-                    notes.Add(n with { Duration = Rational.Zero });
+                i = ScanPitch(i, end, out var n, out var found);
+                if (found && notes.Count < MaxChordNotes)
+                    notes.Add(n.ToNote(_line, Rational.Zero, false));
             }
-            else if (c is ' ' or '\t' or '[' or ']' or '/' or '-' or '>' or '<' || ShorthandDecorations.IndexOf(c) >= 0)
+            else if (c is ' ' or '\t' or '[' or ']' or '/' or '-' or '>' or '<' || ShorthandDecorations.Contains(c))
                 i++;
             else
                 break;

@@ -83,16 +83,21 @@ internal sealed partial class BodyParser
     {
         var end = span.Length;
         var inQuote = false;
-        for (var i = 0; i < span.Length; i++)
+        var i = 0;
+        while (i < span.Length)
         {
-            var c = span[i];
-            if (c == '"')
+            var found = span[i..].IndexOfAny('"', '%');
+            if (found < 0)
+                break;
+            i += found;
+            if (span[i] == '"')
                 inQuote = !inQuote;
-            else if (c == '%' && !inQuote && (i == 0 || span[i - 1] != '\\'))
+            else if (!inQuote && (i == 0 || span[i - 1] != '\\'))
             {
                 end = i;
                 break;
             }
+            i++;
         }
         while (end > 0 && char.IsWhiteSpace(span[end - 1]))
             end--;

@@ -10,17 +10,17 @@ internal sealed class SourceLines
     {
         Text = text;
         var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        while (true)
         {
-            var c = text[i];
-            if (c is '\n' or '\r')
-            {
-                _starts.Add(start);
-                _lengths.Add(i - start);
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                    i++;
-                start = i + 1;
-            }
+            var found = text.AsSpan(start).IndexOfAny('\n', '\r');
+            if (found < 0)
+                break;
+            var i = start + found;
+            _starts.Add(start);
+            _lengths.Add(found);
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                i++;
+            start = i + 1;
         }
         if (start < text.Length)
         {

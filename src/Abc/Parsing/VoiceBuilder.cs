@@ -55,7 +55,7 @@ internal sealed class VoiceBuilder(string id, AbcMeter meter, Rational unit)
     public void CloseBar()
     {
         Bars.Add(new AbcBar(Current));
-        Current = [];
+        Current = new List<AbcElement>(Math.Max(4, Current.Count));
         LastTimedIndex = -1;
         SawSpace = false;
         TimedInLine = false;

@@ -7,11 +7,11 @@ namespace MusicPile.Abc;
 /// </summary>
 internal static class BarDurationChecker
 {
-    private sealed record BarInfo(AbcBar Bar, Rational Duration, Rational? Expected, bool StartsAfterBoundary, bool EndsAtBoundary, bool Skip);
+    private readonly record struct BarInfo(AbcBar Bar, Rational Duration, Rational? Expected, bool StartsAfterBoundary, bool EndsAtBoundary, bool Skip);
 
     public static void Check(AbcTune tune, List<AbcDiagnostic> into)
     {
-        foreach (var voice in tune.Voices)
+        foreach (var voice in ListSpan.Of(tune.Voices))
             CheckVoice(tune, voice, into);
     }
 
@@ -19,19 +19,27 @@ internal static class BarDurationChecker
     {
         var bars = new List<BarInfo>(voice.Bars.Count);
         var meter = tune.Meter;
+        var barLength = meter.BarLength;
         var previousBoundary = true;
-        foreach (var bar in voice.Bars)
+        foreach (var bar in ListSpan.Of(voice.Bars))
         {
             var duration = Rational.Zero;
             var skip = false;
             var startsEnding = false;
             var sawTimed = false;
-            foreach (var e in bar.Elements)
+            foreach (var e in ListSpan.Of(bar.Elements))
             {
+                if (e is AbcNote note)
+                {
+                    duration += note.Duration;
+                    sawTimed = true;
+                    continue;
+                }
                 switch (e)
                 {
                     case AbcFieldElement { Name: 'M' } f:
                         AbcMeter.TryParse(f.Value, out meter);
+                        barLength = meter.BarLength;
                         break;
                     case AbcRest { IsMultiMeasure: true }:
                         skip = true;
@@ -55,7 +63,7 @@ internal static class BarDurationChecker
                 previousBoundary |= endsBoundary;
                 continue;
             }
-            bars.Add(new BarInfo(bar, duration, meter.BarLength, previousBoundary || startsEnding, endsBoundary, skip));
+            bars.Add(new BarInfo(bar, duration, barLength, previousBoundary || startsEnding, endsBoundary, skip));
             previousBoundary = endsBoundary;
         }
 
@@ -78,7 +86,7 @@ internal static class BarDurationChecker
 
     private static AbcElement FirstTimed(AbcBar bar)
     {
-        foreach (var e in bar.Elements)
+        foreach (var e in ListSpan.Of(bar.Elements))
         {
             if (e is AbcTimedElement)
                 return e;

@@ -6,17 +6,24 @@ internal static class MusicChecks
     public static void Check(AbcTune tune, List<AbcDiagnostic> into)
     {
         var anyTimed = false;
-        foreach (var voice in tune.Voices)
+        foreach (var voice in ListSpan.Of(tune.Voices))
         {
             AbcTimedElement? pendingTie = null;
-            foreach (var bar in voice.Bars)
+            foreach (var bar in ListSpan.Of(voice.Bars))
             {
-                foreach (var e in bar.Elements)
+                foreach (var e in ListSpan.Of(bar.Elements))
                 {
-                    if (e is AbcChordSymbol cs && !ChordSymbol.IsChordName(cs.Text))
-                        into.Add(TuneParser.Diag(DiagnosticCodes.UnrecognizedChordSymbol, e.Line, e.Column, $"\"{cs.Text}\" is not a chord name; add a placement prefix such as \"^\""));
-                    if (e is not AbcTimedElement t)
+                    AbcTimedElement t;
+                    if (e is AbcNote note)
+                        t = note;
+                    else if (e is AbcTimedElement other)
+                        t = other;
+                    else
+                    {
+                        if (e is AbcChordSymbol cs && !ChordSymbol.IsChordName(cs.Text))
+                            into.Add(TuneParser.Diag(DiagnosticCodes.UnrecognizedChordSymbol, e.Line, e.Column, $"\"{cs.Text}\" is not a chord name; add a placement prefix such as \"^\""));
                         continue;
+                    }
                     anyTimed = true;
                     if (pendingTie is not null && !TiesTo(pendingTie, t))
                         into.Add(TuneParser.Diag(DiagnosticCodes.TieWithoutPartner, pendingTie.Line, pendingTie.Column, "tied note is not followed by a note of the same pitch"));
