@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using MusicPile.Core;
 using MusicPile.Core.Catalog;
 using MusicPile.Core.Pipelines;
@@ -55,9 +54,7 @@ internal static class RunsCommand
         var tasks = await runs.TasksAsync(id, ct).ConfigureAwait(false);
         var stages = tasks.GroupBy(t => (t.StageIndex, t.Stage)).OrderBy(g => g.Key.StageIndex).Select(g =>
         {
-            var c = new TaskCounters();
-            foreach (var t in g)
-                c.Add(JsonSerializer.Deserialize<TaskCounters>(t.Counters) ?? new TaskCounters());
+            var c = RunCatalog.Sum(g);
             var started = g.Min(t => t.StartedAt);
             var finished = g.Max(t => t.FinishedAt);
             return new

@@ -12,7 +12,19 @@ public sealed class RunCatalog(NpgsqlDataSource db)
 {
     public sealed record RunRow(long Id, string Pipeline, string ConfigHash, string Status, string Executor, DateTime StartedAt, DateTime? FinishedAt, string? Error);
 
-    public sealed record TaskRow(long RunId, string Stage, int StageIndex, int Rank, int WorldSize, string Status, int Attempts, string Counters, DateTime? StartedAt, DateTime? FinishedAt, string? Error);
+    public sealed record TaskRow(long RunId, string Stage, int StageIndex, int Rank, int WorldSize, string Status, int Attempts, string Counters, DateTime? StartedAt, DateTime? FinishedAt, string? Error)
+    {
+        public TaskCounters ParsedCounters() => JsonSerializer.Deserialize<TaskCounters>(Counters) ?? new TaskCounters();
+    }
+
+    /// <summary>The counters of the given tasks added up.</summary>
+    public static TaskCounters Sum(IEnumerable<TaskRow> tasks)
+    {
+        var total = new TaskCounters();
+        foreach (var t in tasks)
+            total.Add(t.ParsedCounters());
+        return total;
+    }
 
     /// <summary>The latest unfinished run of the same pipeline and configuration, to resume; else a new run.</summary>
     public async Task<(long RunId, bool Resumed)> StartOrResumeAsync(PipelineDefinition p, string executor, string codeVersion, CancellationToken ct)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using MusicPile.Core.Catalog;
 using Npgsql;
 
@@ -60,9 +59,7 @@ public sealed class PipelineRunner(NpgsqlDataSource catalog, MusicPileHome home,
             var n = Interlocked.Increment(ref done);
             progress?.Report(new RunEvent(RunEventKind.TaskDone, runId, def.Name, world, n));
         }).ConfigureAwait(false);
-        var counters = new TaskCounters();
-        foreach (var t in (await runs.TasksAsync(runId, ct).ConfigureAwait(false)).Where(t => t.Stage == def.Name))
-            counters.Add(JsonSerializer.Deserialize<TaskCounters>(t.Counters) ?? new TaskCounters());
+        var counters = RunCatalog.Sum((await runs.TasksAsync(runId, ct).ConfigureAwait(false)).Where(t => t.Stage == def.Name));
         var outputs = await runs.OutputsAsync(runId, def.Name, ct).ConfigureAwait(false);
         progress?.Report(new RunEvent(RunEventKind.StageDone, runId, def.Name, world, world));
         return new StageResult(def.Name, def.Type, world, skipped, counters, outputs);

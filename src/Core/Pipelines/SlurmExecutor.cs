@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using MusicPile.Core.Catalog;
 using Npgsql;
 
@@ -98,9 +97,7 @@ public sealed class SlurmExecutor(NpgsqlDataSource catalog, MusicPileHome home, 
         foreach (var def in pipeline.Stages)
         {
             var mine = tasks.Where(t => t.Stage == def.Name).ToList();
-            var counters = new TaskCounters();
-            foreach (var t in mine)
-                counters.Add(JsonSerializer.Deserialize<TaskCounters>(t.Counters) ?? new TaskCounters());
+            var counters = RunCatalog.Sum(mine);
             var outputs = await runs.OutputsAsync(runId, def.Name, ct).ConfigureAwait(false);
             stages.Add(new StageResult(def.Name, def.Type, mine.Count, 0, counters, outputs));
         }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Dapper;
 using MusicPile.Core.Catalog;
 using MusicPile.Core.Parquet;
 using MusicPile.Core.Pipelines;
@@ -142,20 +140,9 @@ public sealed class PublishStage : IStage
 
     private static async Task<Dictionary<string, long>> DuplicatesRemovedAsync(StageTask task, CancellationToken ct)
     {
-        var removed = new Dictionary<string, long> { ["exact"] = 0, ["near"] = 0, ["music"] = 0 };
-        await using var conn = await task.Catalog.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var counters = await conn.QueryAsync<string>(new CommandDefinition(
-            "SELECT counters::text FROM tasks WHERE run_id = @RunId AND stage_index < @StageIndex AND status = 'done'",
-            new { task.RunId, task.Plan.StageIndex }, cancellationToken: ct)).ConfigureAwait(false);
-        foreach (var c in counters)
-        {
-            var tc = JsonSerializer.Deserialize<TaskCounters>(c);
-            if (tc is null)
-                continue;
-            foreach (var key in removed.Keys.ToList())
-                removed[key] += tc.Extra.GetValueOrDefault("removed_" + key);
-        }
-        return removed;
+        var tasks = await new RunCatalog(task.Catalog).TasksAsync(task.RunId, ct).ConfigureAwait(false);
+        var earlier = RunCatalog.Sum(tasks.Where(t => t.StageIndex < task.Plan.StageIndex && t.Status == "done"));
+        return new[] { "exact", "near", "music" }.ToDictionary(m => m, m => earlier.Extra.GetValueOrDefault("removed_" + m));
     }
 
     private static string SafeName(string src)
