@@ -9,6 +9,6 @@ internal static class Stages
         .Add("ingest", () => new MusicPile.Ingest.IngestStage())
         .Add("normalize", () => new MusicPile.Normalize.NormalizeStage())
         .Add("dedup", () => new MusicPile.Dedup.Stages.DedupStage())
-        .Add("publish", () => new MusicPile.Dedup.Stages.PublishStage())
-        .Add("instructions", () => new MusicPile.Normalize.Instructions.InstructionStage());
+        .Add("publish", () => new MusicPile.Publish.PublishStage())
+        .Add("instructions", () => new MusicPile.Instruct.InstructionStage());
 }

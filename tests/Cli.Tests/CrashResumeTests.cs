@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
-using MusicPile.Ingest.Samples;
+using MusicPile.Samples;
 using Npgsql;
 
 namespace MusicPile.Cli.Tests;

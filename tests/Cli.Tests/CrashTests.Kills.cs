@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MusicPile.Ingest.Samples;
+using MusicPile.Samples;
 
 namespace MusicPile.Cli.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Dapper;
-using MusicPile.Ingest.Samples;
+using MusicPile.Samples;
 using Npgsql;
 
 namespace MusicPile.Cli.Tests;

@@ -23,7 +23,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         .Add("ingest", () => new IngestStage())
         .Add("normalize", () => new Normalize.NormalizeStage())
         .Add("dedup", () => new Dedup.Stages.DedupStage())
-        .Add("publish", () => new Dedup.Stages.PublishStage());
+        .Add("publish", () => new Publish.PublishStage());
 
     public Task<RunResult> RunAsync(string yaml, string baseDir, int workers = 2) =>
         new PipelineRunner(Db, Home, Registry()).RunAsync(PipelineDefinition.Parse(yaml, baseDir), new RunOptions { Workers = workers }, null, CancellationToken.None);

@@ -1,7 +1,7 @@
 using Dapper;
 using MusicPile.Core.Catalog;
 using MusicPile.Core.Parquet;
-using MusicPile.Ingest.Samples;
+using MusicPile.Samples;
 
 namespace MusicPile.Ingest.Tests;
 

@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using MusicPile.Core;
-using MusicPile.Core.Bench;
+using MusicPile.Samples.Bench;
 using MusicPile.Core.Pipelines;
-using MusicPile.Ingest.Samples;
+using MusicPile.Samples;
 
 namespace MusicPile.Cli.Commands;
 

@@ -2,8 +2,9 @@ using System.CommandLine;
 using MusicPile.Core;
 using MusicPile.Core.Catalog;
 using MusicPile.Core.Pipelines;
-using MusicPile.Ingest.Samples;
+using MusicPile.Samples;
 using MusicPile.Tokenize;
+using MusicPile.Train.Jobs;
 
 namespace MusicPile.Cli.Commands;
 
@@ -48,7 +49,7 @@ internal static class DemoCommand
         var (export, manifest, _) = await SnapshotExporter.ExportAsync(catalog.DataSource, ctx.Home, snapshot, exportOptions, null, ct).ConfigureAwait(false);
         ctx.Human.WriteLine($"export {export.Id}: {export.Tokens:N0} tokens ({export.Tokenizer}, Megatron) in {export.OutDir}");
 
-        var train = await DemoTraining.RunAsync(ctx, catalog.DataSource, snapshot, ctx.Parse.GetValue(TrainSteps), ct).ConfigureAwait(false);
+        var train = await DemoTraining.RunAsync(ctx.Home, catalog.DataSource, snapshot, ctx.Parse.GetValue(TrainSteps), Console.Error, ct).ConfigureAwait(false);
         if (ctx.Json)
         {
             ctx.WriteJson(new

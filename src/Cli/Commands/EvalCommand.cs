@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using MusicPile.Cli.Evaluation;
+using MusicPile.Eval.Checkpoints;
 using MusicPile.Core.Catalog;
 
 namespace MusicPile.Cli.Commands;

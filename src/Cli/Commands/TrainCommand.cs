@@ -1,5 +1,5 @@
 using System.CommandLine;
-using MusicPile.Cli.Training;
+using MusicPile.Train.Jobs;
 
 namespace MusicPile.Cli.Commands;
 

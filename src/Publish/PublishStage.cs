@@ -1,0 +1,154 @@
+using MusicPile.Core.Catalog;
+using MusicPile.Core.Parquet;
+using MusicPile.Core.Pipelines;
+using MusicPile.Core.Text;
+
+namespace MusicPile.Publish;
+
+/// <summary>
+/// <c>musicpile run pipelines/nightly.yaml</c> (stage type <c>publish</c>): turns the deduplicated shards into an
+/// immutable snapshot under <c>data/snapshots/{id}/{src}/</c>, keeping the parent snapshot's files (hard links), with
+/// a manifest of checksums. The folder is built under a temporary name and renamed, and the catalog rows commit with
+/// the task, so a failed publish leaves no half snapshot. The id is a hash of the manifest: the same data gives the
+/// same snapshot.
+/// </summary>
+public sealed class PublishStage : IStage
+{
+    /// <summary>Rows per snapshot file before a new one is started (option <c>rows_per_file</c>).</summary>
+    public const int DefaultRowsPerFile = 500_000;
+
+    public Task<int> PlanAsync(StagePlan plan, CancellationToken ct) => Task.FromResult(1);
+
+    public async Task RunAsync(StageTask task, CancellationToken ct)
+    {
+        var rowsPerFile = task.Options.GetInt("rows_per_file", DefaultRowsPerFile);
+        var parent = task.Options.GetBool("incremental", true) ? await SnapshotCatalog.LatestAsync(task.Catalog, ct).ConfigureAwait(false) : null;
+        var root = task.Home.SnapshotsDir;
+        Directory.CreateDirectory(root);
+        var tmp = Path.Combine(root, $".tmp-{task.RunId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(tmp);
+        try
+        {
+            var files = new List<SnapshotCatalog.SnapshotFileRow>();
+            if (parent is not null)
+                files.AddRange(await LinkParentAsync(task, parent, tmp, ct).ConfigureAwait(false));
+            files.AddRange(await WriteNewAsync(task, tmp, rowsPerFile, ct).ConfigureAwait(false));
+            var indexDir = CopyIndex(task, tmp);
+            var removed = await DuplicatesRemovedAsync(task, ct).ConfigureAwait(false);
+            var manifest = SnapshotManifest.Build(task, parent?.Id, files, removed);
+            var id = manifest.Id;
+            var final = Path.Combine(root, id);
+            if (await SnapshotCatalog.GetAsync(task.Catalog, id, ct).ConfigureAwait(false) is not null)
+            {
+                task.Counters.Count("unchanged");
+                return;
+            }
+            await File.WriteAllTextAsync(Path.Combine(tmp, "manifest.json"), manifest.Json, ct).ConfigureAwait(false);
+            if (Directory.Exists(final))
+                Directory.Delete(final, recursive: true); // an earlier attempt renamed it but did not commit
+            Directory.Move(tmp, final);
+            task.Counters.Count("documents", manifest.Documents);
+            task.Counters.Count("files", files.Count);
+            var row = new SnapshotCatalog.SnapshotRow(id, parent?.Id, task.RunId, task.Plan.Pipeline.ConfigHash, PipelineRunner.CodeVersion,
+                manifest.Sha256, manifest.Documents, manifest.CountsJson, DateTime.UtcNow, indexDir is null ? null : Path.Combine(final, "dedup-index"));
+            task.OnCommit((conn, tx, token) => SnapshotCatalog.InsertAsync(conn, tx, row, manifest.Json, files, token));
+        }
+        finally
+        {
+            if (Directory.Exists(tmp))
+                Directory.Delete(tmp, recursive: true);
+        }
+    }
+
+    private static async Task<IReadOnlyList<SnapshotCatalog.SnapshotFileRow>> LinkParentAsync(StageTask task, SnapshotCatalog.SnapshotRow parent, string tmp, CancellationToken ct)
+    {
+        var parentDir = Path.Combine(task.Home.SnapshotsDir, parent.Id);
+        var files = await SnapshotCatalog.FilesAsync(task.Catalog, parent.Id, ct).ConfigureAwait(false);
+        foreach (var f in files)
+        {
+            var target = Path.Combine(tmp, f.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            HardLink.CreateOrCopy(Path.Combine(parentDir, f.Path), target);
+        }
+        return files;
+    }
+
+    private static async Task<IReadOnlyList<SnapshotCatalog.SnapshotFileRow>> WriteNewAsync(StageTask task, string tmp, int rowsPerFile, CancellationToken ct)
+    {
+        var writers = new Dictionary<string, (CorpusShardWriter Writer, string Path, int Part)>(StringComparer.Ordinal);
+        var done = new List<(string Src, string Path)>();
+        try
+        {
+            foreach (var input in task.MyInputs)
+            {
+                await foreach (var r in CorpusShardReader.ReadAsync(input.Path, ct).ConfigureAwait(false))
+                {
+                    task.Counters.AddIn();
+                    if (!writers.TryGetValue(r.Src, out var w) || w.Writer.Rows >= rowsPerFile)
+                    {
+                        var part = 0;
+                        if (w.Writer is not null)
+                        {
+                            await w.Writer.CompleteAsync(ct).ConfigureAwait(false);
+                            await w.Writer.DisposeAsync().ConfigureAwait(false);
+                            done.Add((r.Src, w.Path));
+                            part = w.Part + 1;
+                        }
+                        var rel = Path.Combine(SafeName(r.Src), $"part-r{task.RunId:000000}-{part:00000}.parquet");
+                        w = (CorpusShardWriter.Create(Path.Combine(tmp, rel)), rel, part);
+                        writers[r.Src] = w;
+                    }
+                    await w.Writer.WriteAsync(r, ct).ConfigureAwait(false);
+                }
+            }
+            foreach (var (src, w) in writers)
+            {
+                await w.Writer.CompleteAsync(ct).ConfigureAwait(false);
+                done.Add((src, w.Path));
+            }
+        }
+        finally
+        {
+            foreach (var w in writers.Values)
+                await w.Writer.DisposeAsync().ConfigureAwait(false);
+        }
+        // Files are named by their content, so equal data gives equal names and a child never collides with its parent.
+        var rows = new List<SnapshotCatalog.SnapshotFileRow>();
+        foreach (var (src, rel) in done)
+        {
+            var full = Path.Combine(tmp, rel);
+            var sha = await ContentHash.OfFileAsync(full, ct).ConfigureAwait(false);
+            var named = Path.Combine(Path.GetDirectoryName(rel)!, $"part-{sha[..16]}.parquet");
+            File.Move(full, Path.Combine(tmp, named), overwrite: true);
+            rows.Add(new SnapshotCatalog.SnapshotFileRow(named, src, sha,
+                await CorpusShardReader.CountRowsAsync(Path.Combine(tmp, named), ct).ConfigureAwait(false), new FileInfo(Path.Combine(tmp, named)).Length));
+        }
+        return rows;
+    }
+
+    private static string? CopyIndex(StageTask task, string tmp)
+    {
+        var indexFiles = task.Plan.Inputs.Where(i => i.Role == TaskOutputFile.Roles.Aux && Path.GetFileName(Path.GetDirectoryName(i.Path)) == "index").ToList();
+        if (indexFiles.Count == 0)
+            return null;
+        var dir = Path.Combine(tmp, "dedup-index");
+        Directory.CreateDirectory(dir);
+        foreach (var f in indexFiles)
+            HardLink.CreateOrCopy(f.Path, Path.Combine(dir, Path.GetFileName(f.Path)));
+        return dir;
+    }
+
+    private static async Task<Dictionary<string, long>> DuplicatesRemovedAsync(StageTask task, CancellationToken ct)
+    {
+        var tasks = await new RunCatalog(task.Catalog).TasksAsync(task.RunId, ct).ConfigureAwait(false);
+        var earlier = RunCatalog.Sum(tasks.Where(t => t.StageIndex < task.Plan.StageIndex && t.Status == "done"));
+        return new[] { "exact", "near", "music" }.ToDictionary(m => m, m => earlier.Extra.GetValueOrDefault("removed_" + m));
+    }
+
+    private static string SafeName(string src)
+    {
+        var chars = src.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray();
+        var s = new string(chars).Trim('.');
+        return s.Length == 0 ? "_" : s;
+    }
+}
