@@ -2,6 +2,7 @@ using System.CommandLine;
 using MusicPile.Core;
 using MusicPile.Core.Catalog;
 using MusicPile.Core.Pipelines;
+using MusicPile.Publish;
 using MusicPile.Samples;
 using MusicPile.Tokenize;
 using MusicPile.Train.Jobs;
@@ -43,7 +44,7 @@ internal static class DemoCommand
         var summary = await RunSummary.OfAsync(catalog.DataSource, run, ct).ConfigureAwait(false);
         RunReport.Print(ctx, run, writeJson: false);
         var snapshot = summary.Snapshot ?? throw new MusicPileException("the demo pipeline published no snapshot");
-        var snapshotJson = await SnapshotCommand.ShowJsonAsync(catalog.DataSource, snapshot, ct).ConfigureAwait(false);
+        var snapshotJson = await SnapshotReport.LoadAsync(catalog.DataSource, snapshot, ct).ConfigureAwait(false);
 
         var exportOptions = new ExportOptions { Tokenizer = ctx.Parse.GetValue(Tokenizer)!, Format = ShardFormat.Megatron, ValidationFraction = 0.05 };
         var (export, manifest, _) = await SnapshotExporter.ExportAsync(catalog.DataSource, ctx.Home, snapshot, exportOptions, null, ct).ConfigureAwait(false);

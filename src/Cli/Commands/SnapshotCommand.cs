@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using MusicPile.Core;
 using MusicPile.Core.Catalog;
-using MusicPile.Core.Parquet;
+using MusicPile.Publish;
 
 namespace MusicPile.Cli.Commands;
 
@@ -44,31 +43,10 @@ internal static class SnapshotCommand
         return ExitCodes.Success;
     }
 
-    public static async Task<object> ShowJsonAsync(Npgsql.NpgsqlDataSource db, string id, CancellationToken ct)
-    {
-        var s = await SnapshotCatalog.ResolveAsync(db, id, ct).ConfigureAwait(false);
-        var files = await SnapshotCatalog.FilesAsync(db, s.Id, ct).ConfigureAwait(false);
-        var counts = SnapshotCatalog.ParseCounts(s.Counts);
-        return new
-        {
-            id = s.Id,
-            parent = s.Parent,
-            created = s.CreatedAt,
-            run = s.RunId,
-            config_hash = s.ConfigHash,
-            code_version = s.CodeVersion,
-            manifest_sha256 = s.ManifestSha256,
-            documents = s.Documents,
-            by_source = counts.TryGetValue("by_source", out var bs) ? bs : default,
-            duplicates_removed = counts.TryGetValue("duplicates_removed", out var dr) ? dr : default,
-            files = files.Select(f => new { path = f.Path, sha256 = f.Sha256, rows = f.Rows, bytes = f.SizeBytes, src = f.Source }),
-        };
-    }
-
     private static async Task<int> ShowAsync(CliContext ctx, CancellationToken ct)
     {
         await using var catalog = await ctx.OpenCatalogAsync(ct).ConfigureAwait(false);
-        var json = await ShowJsonAsync(catalog.DataSource, ctx.Parse.GetValue(Id)!, ct).ConfigureAwait(false);
+        var json = await SnapshotReport.LoadAsync(catalog.DataSource, ctx.Parse.GetValue(Id)!, ct).ConfigureAwait(false);
         if (ctx.Json)
         {
             ctx.WriteJson(json);
@@ -81,45 +59,12 @@ internal static class SnapshotCommand
     private static async Task<int> DiffAsync(CliContext ctx, CancellationToken ct)
     {
         await using var catalog = await ctx.OpenCatalogAsync(ct).ConfigureAwait(false);
-        var a = await SnapshotCatalog.ResolveAsync(catalog.DataSource, ctx.Parse.GetValue(A)!, ct).ConfigureAwait(false);
-        var b = await SnapshotCatalog.ResolveAsync(catalog.DataSource, ctx.Parse.GetValue(B)!, ct).ConfigureAwait(false);
-        var idsA = await IdsBySourceAsync(catalog.DataSource, ctx.Home, a.Id, ct).ConfigureAwait(false);
-        var idsB = await IdsBySourceAsync(catalog.DataSource, ctx.Home, b.Id, ct).ConfigureAwait(false);
-        var sources = idsA.Keys.Union(idsB.Keys).Order(StringComparer.Ordinal).ToList();
-        var bySource = sources.ToDictionary(s => s, s =>
-        {
-            var sa = idsA.GetValueOrDefault(s) ?? [];
-            var sb = idsB.GetValueOrDefault(s) ?? [];
-            return new { added = sb.Count(id => !sa.Contains(id)), removed = sa.Count(id => !sb.Contains(id)), before = sa.Count, after = sb.Count };
-        });
-        var result = new
-        {
-            a = a.Id,
-            b = b.Id,
-            added = bySource.Values.Sum(v => v.added),
-            removed = bySource.Values.Sum(v => v.removed),
-            by_source = bySource,
-        };
+        var diff = await SnapshotDiff.ComputeAsync(catalog.DataSource, ctx.Home, ctx.Parse.GetValue(A)!, ctx.Parse.GetValue(B)!, ct).ConfigureAwait(false);
         if (ctx.Json)
-            ctx.WriteJson(result);
-        ctx.Human.WriteLine($"{a.Id} -> {b.Id}: +{result.added} -{result.removed}");
-        foreach (var (s, v) in bySource)
-            ctx.Human.WriteLine($"  {s,-28} +{v.added,8:N0} -{v.removed,8:N0}  ({v.before:N0} -> {v.after:N0})");
+            ctx.WriteJson(diff);
+        ctx.Human.WriteLine($"{diff.A} -> {diff.B}: +{diff.Added} -{diff.Removed}");
+        foreach (var (s, v) in diff.BySource)
+            ctx.Human.WriteLine($"  {s,-28} +{v.Added,8:N0} -{v.Removed,8:N0}  ({v.Before:N0} -> {v.After:N0})");
         return ExitCodes.Success;
-    }
-
-    private static async Task<Dictionary<string, HashSet<long>>> IdsBySourceAsync(Npgsql.NpgsqlDataSource db, MusicPileHome home, string id, CancellationToken ct)
-    {
-        var result = new Dictionary<string, HashSet<long>>(StringComparer.Ordinal);
-        foreach (var f in await SnapshotCatalog.FilesAsync(db, id, ct).ConfigureAwait(false))
-        {
-            await foreach (var r in CorpusShardReader.ReadAsync(Path.Combine(home.SnapshotsDir, id, f.Path), ct).ConfigureAwait(false))
-            {
-                if (!result.TryGetValue(r.Src, out var set))
-                    result[r.Src] = set = [];
-                set.Add(r.Id);
-            }
-        }
-        return result;
     }
 }
