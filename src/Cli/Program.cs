@@ -1,6 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using MusicPile.Cli;
 using MusicPile.Cli.Commands;
+
+// Output never depends on the machine's locale; text is still normalised with the system's Unicode tables.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var root = new RootCommand("MusicPile: build a music-language corpus from ABC notation and music text, then train and serve a model on it.");
 foreach (var option in GlobalOptions.All)
