@@ -28,10 +28,10 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     private readonly long _denominator;
 
     /// <summary>Zero.</summary>
-    public static Rational Zero => new(0, 1, reduced: true);
+    public static Rational Zero => new(0, 1, Reduced.Yes);
 
     /// <summary>One.</summary>
-    public static Rational One => new(1, 1, reduced: true);
+    public static Rational One => new(1, 1, Reduced.Yes);
 
     /// <summary>True when the value is zero.</summary>
     public bool IsZero => Numerator == 0;
@@ -76,11 +76,16 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     }
 
     /// <summary>Already reduced with a positive denominator: no division needed.</summary>
-    private Rational(long numerator, long denominator, bool reduced)
+    private Rational(long numerator, long denominator, Reduced _)
     {
-        _ = reduced;
         _numerator = numerator;
         _denominator = denominator;
+    }
+
+    /// <summary>Selects the constructor that trusts its arguments to be reduced.</summary>
+    private enum Reduced
+    {
+        Yes,
     }
 
     /// <summary>True when products of two such values and their sums stay well inside a long.</summary>
@@ -95,18 +100,18 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
             d = -d;
         }
         if (n == 0)
-            return new Rational(0, 1, reduced: true);
+            return new Rational(0, 1, Reduced.Yes);
         if (d == 1)
-            return new Rational(n, 1, reduced: true);
+            return new Rational(n, 1, Reduced.Yes);
         var g = BinaryGcd((ulong)(n < 0 ? -n : n), (ulong)d);
         if (g == 1)
-            return new Rational(n, d, reduced: true);
+            return new Rational(n, d, Reduced.Yes);
         if (ulong.IsPow2(g))
         {
             var shift = System.Numerics.BitOperations.TrailingZeroCount(g);
-            return new Rational(n >> shift, d >> shift, reduced: true);
+            return new Rational(n >> shift, d >> shift, Reduced.Yes);
         }
-        return new Rational(n / (long)g, d / (long)g, reduced: true);
+        return new Rational(n / (long)g, d / (long)g, Reduced.Yes);
     }
 
     /// <summary>Reduces a wide fraction; one that still does not fit is rounded to a multiple of 2^-40 rather than overflowing.</summary>

@@ -197,7 +197,7 @@ internal sealed partial class BodyParser
         }
         var value = FieldText.Value(name, _text.AsSpan(i + 3, close - i - 3));
         if (name == 'V')
-            SwitchVoice(value, inline: true);
+            SwitchVoice(value);
         else
         {
             ApplyField(name, value, i - _lineStart + 4);

@@ -98,10 +98,8 @@ internal sealed partial class BodyParser
         if (digits > 0)
             num = value;
         long den = 1;
-        var slashes = 0;
         while (i < end && _text[i] == '/')
         {
-            slashes++;
             i++;
             var d = 0;
             long dv = 0;
@@ -122,7 +120,6 @@ internal sealed partial class BodyParser
             num = Math.Max(num, 1);
         }
         length = new Rational(num, den);
-        _ = slashes;
         return i;
     }
 

@@ -15,12 +15,11 @@ internal sealed partial class BodyParser
     private int _line;
     private int _lineStart;
 
-    public BodyParser(SourceLines lines, List<AbcDiagnostic> diagnostics, AbcKey key, AbcMeter meter, Rational unit, IReadOnlyList<AbcField> header)
+    public BodyParser(SourceLines lines, List<AbcDiagnostic> diagnostics, AbcMeter meter, Rational unit, IReadOnlyList<AbcField> header)
     {
         _lines = lines;
         _text = lines.Text;
         _diagnostics = diagnostics;
-        _ = key;
         _headerMeter = meter;
         _headerUnit = unit;
         _headerUnitExplicit = header.Any(f => f.Name == 'L');
@@ -122,7 +121,7 @@ internal sealed partial class BodyParser
         var value = FieldText.Value(name, span[2..]);
         if (name == 'V')
         {
-            SwitchVoice(value, inline: false);
+            SwitchVoice(value);
             return;
         }
         ApplyField(name, value, 3);
@@ -161,7 +160,7 @@ internal sealed partial class BodyParser
         }
     }
 
-    private void SwitchVoice(string value, bool inline)
+    private void SwitchVoice(string value)
     {
         var id = VoiceId(value);
         var found = _voices.Find(v => v.Id == id);
@@ -179,7 +178,6 @@ internal sealed partial class BodyParser
         }
         _voice = found;
         _addedAtLineStart = found.Added;
-        _ = inline;
         _voice.SawSpace = false;
         _voice.TimedInLine = false;
     }

@@ -101,7 +101,7 @@ internal static class TuneParser
             diagnostics.Add(Diag(DiagnosticCodes.MissingMeter, first + 1, 1, "no M: field; free meter assumed"));
         var unitLength = unit ?? meter.DefaultUnitLength();
 
-        var body = new BodyParser(lines, diagnostics, key, meter, unitLength, header);
+        var body = new BodyParser(lines, diagnostics, meter, unitLength, header);
         for (var l = bodyStart; l < end; l++)
             body.ParseLine(l);
         var voices = body.Finish();

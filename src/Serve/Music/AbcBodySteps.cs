@@ -85,15 +85,6 @@ internal static class AbcBodySteps
             case ' ':
                 s.Mode = afterBar ? BodyMode.AfterBar : BodyMode.Boundary;
                 return true;
-            case '^':
-                s.Mode = BodyMode.Sharp;
-                return true;
-            case '_':
-                s.Mode = BodyMode.Flat;
-                return true;
-            case '=':
-                s.Mode = BodyMode.Accidental;
-                return true;
             case 'z':
                 s.Mode = BodyMode.Rest;
                 s.LineHasNote = s.BodyHasNote = true;
@@ -110,10 +101,11 @@ internal static class AbcBodySteps
                 s.ChordNotes = 0;
                 return true;
             default:
-                return IsPitch(c) && Pitch(ref s, c);
+                return StartChordNote(ref s, c);
         }
     }
 
+    /// <summary>An accidental or a pitch letter: how a note starts, inside a chord or out of one.</summary>
     private static bool StartChordNote(ref AbcGrammarState s, char c)
     {
         switch (c)
