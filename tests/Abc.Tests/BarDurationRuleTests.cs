@@ -20,6 +20,7 @@ public sealed class BarDurationRuleTests
     [InlineData("opening pickup", "X:1\nM:4/4\nL:1/4\nK:C\nG|\nCDEF|\nGABc|]\n")]
     [InlineData("section end completed by the next section's pickup", "X:1\nM:4/4\nL:1/4\nK:C\nCDEF|\nGAB||\nc|\ndefg|\nc4|]\n")]
     [InlineData("section end before a repeat completed by the section's own pickup", "X:1\nM:6/8\nL:1/8\nK:G\n|:D|\nG2A B2c|\nd3- d2:|\n")]
+    [InlineData("tune end completed by the last section's own pickup", "X:1\nM:6/8\nL:1/8\nK:G\nG2G G2e|\nd2c B3||\nd|\nB>AB G2d|\nA3 G2|]\n")]
     [InlineData("tune end completed by the opening pickup", "X:1\nM:3/4\nL:1/4\nK:C\nG|\nc2d|\ne2f|\ng2|]\n")]
     [InlineData("bar split across numbered endings", "X:1\nM:4/4\nL:1/4\nK:C\n|:CDEF|\nGA|1\nBc:|2\ncB||\n")]
     [InlineData("a later section's own pickup after a full bar", "X:1\nM:4/4\nL:1/4\nK:C\nCDEF|\nGABc||\nd|\nefga|\nb4|]\n")]

@@ -6,7 +6,7 @@ namespace MusicPile.Abc;
 /// <list type="bullet">
 /// <item>the opening pickup, and the first bar of any later section (its pickup, or an ending's first bar);</item>
 /// <item>a section-end bar that a pickup completes: the next section's, or before <c>:|</c> the repeated section's,
-/// or at the tune's end the opening one;</item>
+/// or at the tune's end the opening one or the last section's own;</item>
 /// <item>a bar split across a numbered ending (the bar before <c>[1</c> together with each ending's first bar);</item>
 /// <item>a bar in which the meter changes (it is not checked).</item>
 /// </list>
@@ -183,7 +183,11 @@ internal static class BarDurationChecker
             return true;
         if (b.EndsRepeat && PickupOf(bars, b.RepeatTarget, k) is { } repeated && b.Duration + repeated == expected)
             return true;
-        return next is null && PickupOf(bars, 0, k) is { } opening && b.Duration + opening == expected;
+        // The tune's last bar: completed by the opening pickup, or by its own section's (played again from there).
+        if (next is not null)
+            return false;
+        return (PickupOf(bars, 0, k) is { } opening && b.Duration + opening == expected)
+            || (PickupOf(bars, b.RepeatTarget, k) is { } own && b.Duration + own == expected);
     }
 
     /// <summary>Whether every ending that follows bar <paramref name="k"/> starts with the rest of its bar.</summary>
