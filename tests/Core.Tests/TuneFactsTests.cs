@@ -46,4 +46,12 @@ public sealed class TuneFactsTests
     {
         Assert.Equal(meta, RecordMeta.With(meta, [new("transposed", 2)]));
     }
+
+    [Fact]
+    public void Meta_values_are_plain_json_values()
+    {
+        Assert.Equal("{\"a\":1,\"b\":\"x\",\"c\":true,\"d\":2.5,\"e\":7}",
+            RecordMeta.With("{\"a\":1}", [new("b", "x"), new("c", true), new("d", 2.5), new("e", 7L)]));
+        Assert.Throws<ArgumentException>(() => RecordMeta.With("{}", [new("a", new List<int>())]));
+    }
 }

@@ -10,7 +10,7 @@ public static class RecordMeta
     /// <summary>
     /// The meta object with <paramref name="properties"/> set: properties of the same name are replaced, the others
     /// keep their order, and the new ones follow in the order given. Meta that is not a JSON object is returned as it
-    /// is, so a record never loses what it carried.
+    /// is, so a record never loses what it carried. Values are strings, numbers or booleans.
     /// </summary>
     public static string With(string meta, IReadOnlyList<KeyValuePair<string, object>> properties)
     {
@@ -40,11 +40,24 @@ public static class RecordMeta
                 foreach (var (name, value) in properties)
                 {
                     writer.WritePropertyName(name);
-                    JsonSerializer.Serialize(writer, value, value.GetType());
+                    WriteValue(writer, value);
                 }
                 writer.WriteEndObject();
             }
             return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, object value)
+    {
+        switch (value)
+        {
+            case string s: writer.WriteStringValue(s); break;
+            case int i: writer.WriteNumberValue(i); break;
+            case long l: writer.WriteNumberValue(l); break;
+            case double d: writer.WriteNumberValue(d); break;
+            case bool b: writer.WriteBooleanValue(b); break;
+            default: throw new ArgumentException($"meta values are strings, numbers or booleans, not {value?.GetType().Name ?? "null"}", nameof(value));
         }
     }
 
