@@ -15,6 +15,9 @@ public sealed class NormalizeStage : IStage
     /// <summary>Semitone shifts used, in this order, when <c>transpose_keys</c> asks for extra copies of each tune.</summary>
     public static readonly IReadOnlyList<int> TranspositionOrder = [2, -2, 5, -5, 3, -3, 1, -1, 4, -4, 6];
 
+    /// <summary>Meta key of a transposed copy: the semitones it was shifted by.</summary>
+    public const string TransposedKey = "transposed";
+
     public Task<int> PlanAsync(StagePlan plan, CancellationToken ct)
     {
         var inputs = plan.Inputs.Count(i => i.Role == TaskOutputFile.Roles.Data);
@@ -55,6 +58,10 @@ public sealed class NormalizeStage : IStage
         }
     }
 
+    /// <summary>
+    /// Parses the tune once, writes its corpus form (and transposed copies) with the <see cref="TuneFacts"/> of each
+    /// written text in its meta, so that dedup need not parse it again.
+    /// </summary>
     private static async Task NormalizeAbcAsync(StageTask task, CorpusRecord r, AbcNormalizerOptions options, int transposeKeys, CancellationToken ct)
     {
         var tune = AbcDocument.ParseTune(r.Text);
@@ -64,8 +71,8 @@ public sealed class NormalizeStage : IStage
             return;
         }
         var normalized = AbcNormalizer.Normalize(tune, options);
-        var fatal = AbcValidator.Validate(normalized.Tune).FirstOrDefault(d => d.Severity == AbcSeverity.Fatal);
-        if (fatal is not null)
+        var digest = TuneDigest.Of(normalized.Tune);
+        if (digest.FirstFatal is { } fatal)
         {
             await task.RejectAsync(new RejectRecord(r.Src, r.SourceUri, $"line {fatal.Line}:{fatal.Column}", "abc-" + fatal.Code,
                 "after normalisation: " + fatal.Message, r.Text), ct).ConfigureAwait(false);
@@ -73,23 +80,19 @@ public sealed class NormalizeStage : IStage
         }
         foreach (var (repair, n) in normalized.Repairs)
             task.Counters.Count("repair:" + repair, n);
-        await task.WriteAsync(r with { Text = normalized.Text, Sha256 = ContentHash.Of(normalized.Text) }, ct).ConfigureAwait(false);
+        await task.WriteAsync(r with { Text = normalized.Text, Sha256 = ContentHash.Of(normalized.Text), Meta = FactsOf(digest).WriteInto(r.Meta) }, ct).ConfigureAwait(false);
         for (var k = 0; k < transposeKeys; k++)
         {
             var shift = TranspositionOrder[k];
             var copy = AbcNormalizer.Normalize(tune, options with { Transpose = shift });
             var id = (r.Id ^ (0x5bd1e995L * (k + 1))) & long.MaxValue;
             task.Counters.Count("transposed_copies");
-            await task.WriteAsync(r with { Id = id, Text = copy.Text, Sha256 = ContentHash.Of(copy.Text), Meta = AddMeta(r.Meta, shift) }, ct).ConfigureAwait(false);
+            var meta = RecordMeta.With(r.Meta, [new(TransposedKey, shift), .. FactsOf(TuneDigest.Of(copy.Tune)).Properties]);
+            await task.WriteAsync(r with { Id = id, Text = copy.Text, Sha256 = ContentHash.Of(copy.Text), Meta = meta }, ct).ConfigureAwait(false);
         }
     }
 
-    private static string AddMeta(string meta, int shift)
-    {
-        var trimmed = meta.TrimEnd();
-        var body = trimmed.Length > 2 && trimmed.EndsWith('}') ? trimmed[..^1] + "," : "{";
-        return body + $"\"transposed\":{shift}}}";
-    }
+    private static TuneFacts FactsOf(TuneDigest digest) => new(digest.MelodyFingerprint, digest.Warnings);
 
     private static AbcNormalizerOptions AbcOptions(StageOptions o)
     {

@@ -64,4 +64,18 @@ public sealed class ValidatorTests
         var json = JsonSerializer.Serialize(new AbcDiagnostic("bar-duration", AbcSeverity.Fatal, 1, 2, "m"));
         Assert.Contains("\"Severity\":\"fatal\"", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_digest_holds_the_diagnostics_and_fingerprint_of_one_parse()
+    {
+        var tune = AbcDocument.ParseTune("X:1\nM:4/4\nL:1/8\nK:D\n\"Fine\"ABcd efga|ABc efga|ABcd efga|\n")!;
+        var digest = TuneDigest.Of(tune);
+        Assert.Equal(AbcValidator.Validate(tune), digest.Diagnostics);
+        Assert.Equal(MelodyFingerprint.Compute(tune), digest.MelodyFingerprint);
+        Assert.Equal(2, digest.Warnings);
+        Assert.Null(digest.FirstFatal);
+        var fatal = TuneDigest.Of(AbcDocument.ParseTune("X:1\nM:4/4\nK:C\n")!);
+        Assert.Equal(DiagnosticCodes.EmptyBody, fatal.FirstFatal?.Code);
+        Assert.Equal(0, fatal.Warnings);
+    }
 }

@@ -16,4 +16,7 @@ public static class AbcValidator
 
     /// <summary>True when any diagnostic is fatal.</summary>
     public static bool IsFatal(IReadOnlyList<AbcDiagnostic> diagnostics) => diagnostics.Any(d => d.Severity == AbcSeverity.Fatal);
+
+    /// <summary>How many diagnostics are warnings.</summary>
+    public static int CountWarnings(IReadOnlyList<AbcDiagnostic> diagnostics) => diagnostics.Count(d => d.Severity == AbcSeverity.Warning);
 }

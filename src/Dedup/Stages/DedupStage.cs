@@ -1,5 +1,3 @@
-using System.Text.Json;
-using MusicPile.Abc;
 using MusicPile.Core.Catalog;
 using MusicPile.Core.Parquet;
 using MusicPile.Core.Pipelines;
@@ -83,31 +81,7 @@ public sealed class DedupStage : IStage
         foreach (var input in inputs)
         {
             await foreach (var r in CorpusShardReader.ReadAsync(input.Path, ct).ConfigureAwait(false))
-            {
-                string? fingerprint = null;
-                var warnings = 0;
-                if (r.Kind == CorpusRecord.Kinds.Abc)
-                {
-                    var tune = AbcDocument.ParseTune(r.Text);
-                    if (tune is not null)
-                        fingerprint = MelodyFingerprint.Compute(tune);
-                    warnings = ReadWarnings(r.Meta);
-                }
-                yield return new DedupDocument(r.Id, r.Text, r.Kind, r.Src, fingerprint, warnings, order++, r.Sha256);
-            }
-        }
-    }
-
-    private static int ReadWarnings(string meta)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(meta);
-            return doc.RootElement.TryGetProperty("warnings", out var w) && w.TryGetInt32(out var n) ? n : 0;
-        }
-        catch (JsonException)
-        {
-            return 0;
+                yield return DedupDocument.Of(r, order++);
         }
     }
 

@@ -28,7 +28,7 @@ internal static class RecordValidator
                 return new Verdict(kind, "abc-no-tune", "no tune found", meta);
             var diagnostics = AbcValidator.Validate(tune);
             var fatal = diagnostics.FirstOrDefault(d => d.Severity == AbcSeverity.Fatal);
-            meta["warnings"] = diagnostics.Count(d => d.Severity == AbcSeverity.Warning);
+            meta["warnings"] = AbcValidator.CountWarnings(diagnostics);
             meta["codes"] = diagnostics.Select(d => d.Code).Distinct().Order(StringComparer.Ordinal).ToList();
             if (fatal is not null)
                 return new Verdict(kind, "abc-" + fatal.Code, $"line {fatal.Line}:{fatal.Column}: {fatal.Message}", meta);
