@@ -79,10 +79,12 @@ internal sealed class RecipeSection(string file, string path, YamlMappingNode no
 
     public RecipeSection? Section(string key)
     {
-        var value = Value(key);
-        if (value is null)
-            return null;
-        return value is YamlMappingNode m ? new RecipeSection(file, Qualified(key), m) : throw Error(value, key, "expected a mapping of settings");
+        return Value(key) switch
+        {
+            null or YamlScalarNode { Value: null or "" } => null,
+            YamlMappingNode m => new RecipeSection(file, Qualified(key), m),
+            var other => throw Error(other, key, "expected a mapping of settings"),
+        };
     }
 
     /// <summary>Throws a usage error for the first key that was never read, listing those that are known.</summary>
