@@ -45,7 +45,7 @@ internal static class DemoCommand
         var snapshot = summary.Snapshot ?? throw new MusicPileException("the demo pipeline published no snapshot");
         var snapshotJson = await SnapshotCommand.ShowJsonAsync(catalog.DataSource, snapshot, ct).ConfigureAwait(false);
 
-        var exportOptions = new ExportOptions { Tokenizer = ctx.Parse.GetValue(Tokenizer)!, Format = ShardFormat.Megatron, ValidationFraction = 0.05 };
+        var exportOptions = new ExportOptions { Tokenizer = ctx.Parse.GetValue(Tokenizer)!, Format = ShardFormat.Megatron, ValidationFraction = TrainRecipe.DefaultValFraction };
         var (export, manifest, _) = await SnapshotExporter.ExportAsync(catalog.DataSource, ctx.Home, snapshot, exportOptions, null, ct).ConfigureAwait(false);
         ctx.Human.WriteLine($"export {export.Id}: {export.Tokens:N0} tokens ({export.Tokenizer}, Megatron) in {export.OutDir}");
 
