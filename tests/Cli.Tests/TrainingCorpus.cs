@@ -66,5 +66,9 @@ public sealed class TrainingCorpus : IAsyncLifetime
         Snapshot = (await CrashTestSupport.LatestSnapshotAsync(Db))?.Id ?? throw new InvalidOperationException("the pipeline published no snapshot");
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        Directory.Delete(Home, recursive: true);
+        return ValueTask.CompletedTask;
+    }
 }
