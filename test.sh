@@ -16,9 +16,5 @@ if ((${#need_apt[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-for script in src/*/tools/setup.sh; do
-  [[ -x "$script" ]] && "$script"
-done
-
 dotnet build MusicPile.sln -nologo -v quiet -clp:ErrorsOnly
 dotnet test MusicPile.sln --no-build -nologo "$@"

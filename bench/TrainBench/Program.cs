@@ -23,7 +23,7 @@ foreach (var preset in options.Presets)
         {
             Model = model with { MaxPositionEmbeddings = Math.Max(model.MaxPositionEmbeddings, seq) },
             OutputDir = Path.Combine(dir, "run"),
-            Sources = [new DataSource("random", trainPath)],
+            Sources = [DataSource.OfFiles("random", trainPath)],
             SeqLen = seq,
             MicroBatch = batch,
             WarmupSteps = 0,

@@ -4,7 +4,8 @@ namespace MusicPile.Train;
 
 /// <summary>
 /// Model sizes kept as Hugging Face config files in <c>src/Train/presets/</c> (embedded):
-/// <c>tiny</c> (about 1.5M parameters, for 2 CPU cores) and <c>100m</c> (about 100M, for a GPU).
+/// <c>tiny</c> (about 1.5M parameters, for 2 CPU cores) and <c>100m</c> (about 100M, for a GPU). A training config
+/// picks one with <c>model: preset:</c> (<c>pipelines/train-tiny.yaml</c>, <c>pipelines/train-100m.yaml</c>).
 /// </summary>
 public static class TrainPresets
 {
@@ -13,9 +14,6 @@ public static class TrainPresets
 
     /// <summary>The tiny preset.</summary>
     public static LlamaConfig Tiny => Load("tiny");
-
-    /// <summary>The ~100M preset.</summary>
-    public static LlamaConfig Model100M => Load("100m");
 
     /// <summary>A preset by name, optionally with the vocabulary size of the tokenizer in use.</summary>
     public static LlamaConfig Load(string name, int? vocabSize = null)

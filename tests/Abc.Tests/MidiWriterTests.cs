@@ -48,7 +48,7 @@ public sealed class MidiWriterTests(ITestOutputHelper output)
     public void Note_counts_agree_with_abc2midi_when_installed()
     {
         var abc2midi = new[] { "/usr/bin/abc2midi", "/usr/local/bin/abc2midi" }.FirstOrDefault(File.Exists);
-        Assert.SkipWhen(abc2midi is null, "abc2midi is not installed (apt-get install -y abcmidi)");
+        Prerequisite.Require(abc2midi is not null, "abc2midi is not installed (apt-get install -y abcmidi)");
         var dir = TestPaths.NewTempDir("abc-midi");
         var candidates = DatasetCorpus.Tunes()
             .Where(x => x.File.Collection == "nott_clean")

@@ -18,11 +18,11 @@ internal static class TestPaths
         }
     }
 
-    /// <summary>The datasets folder, or the test is skipped with the reason.</summary>
+    /// <summary>The datasets folder, or the test is skipped (failed under CI, see <see cref="Prerequisite"/>) with the reason.</summary>
     public static string RequireDatasets()
     {
         var dir = Datasets;
-        Assert.SkipWhen(dir is null, "shared datasets not found: set MUSICPILE_DATASETS or place them at ../shared/datasets");
+        Prerequisite.Require(dir is not null, "shared datasets not found: set MUSICPILE_DATASETS or place them at ../shared/datasets");
         return dir!;
     }
 

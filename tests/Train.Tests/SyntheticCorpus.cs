@@ -26,7 +26,7 @@ internal static class SyntheticCorpus
         var val = Path.Combine(dir, $"{name}_val.bin");
         TokenFileWriter.WriteNanoGpt(train, Tokens(trainTokens, 1));
         TokenFileWriter.WriteLlmcShard(val, Tokens(valTokens, 2));
-        return new DataSource(name, train, val);
+        return DataSource.OfFiles(name, train, val);
     }
 
     public static LlamaConfig Model { get; } = new()

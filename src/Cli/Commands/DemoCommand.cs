@@ -11,8 +11,8 @@ namespace MusicPile.Cli.Commands;
 
 /// <summary>
 /// <c>musicpile demo</c>: the main job on a fresh machine. Writes sample sources (composed tunes with planted
-/// duplicates, broken tunes, bad encodings, music text), runs the demo pipeline to a snapshot, exports it as tokens,
-/// trains a tiny model for a short while, and prints a summary.
+/// duplicates, broken tunes, bad encodings, music text), runs the demo pipeline to a snapshot, exports it as Megatron
+/// shards, trains a tiny model on that export for a short while, and prints a summary.
 /// </summary>
 internal static class DemoCommand
 {
@@ -46,11 +46,11 @@ internal static class DemoCommand
         var snapshot = summary.Snapshot ?? throw new MusicPileException("the demo pipeline published no snapshot");
         var snapshotJson = await SnapshotReport.LoadAsync(catalog.DataSource, snapshot, ct).ConfigureAwait(false);
 
-        var exportOptions = new ExportOptions { Tokenizer = ctx.Parse.GetValue(Tokenizer)!, Format = ShardFormat.Megatron, ValidationFraction = 0.05 };
+        var exportOptions = new ExportOptions { Tokenizer = ctx.Parse.GetValue(Tokenizer)!, Format = ShardFormat.Megatron, ValidationFraction = TrainRecipe.DefaultValFraction };
         var (export, manifest, _) = await SnapshotExporter.ExportAsync(catalog.DataSource, ctx.Home, snapshot, exportOptions, null, ct).ConfigureAwait(false);
         ctx.Human.WriteLine($"export {export.Id}: {export.Tokens:N0} tokens ({export.Tokenizer}, Megatron) in {export.OutDir}");
 
-        var train = await DemoTraining.RunAsync(ctx.Home, catalog.DataSource, snapshot, ctx.Parse.GetValue(TrainSteps), Console.Error, ct).ConfigureAwait(false);
+        var train = await DemoTraining.RunAsync(ctx.Home, catalog.DataSource, export.Id, ctx.Parse.GetValue(TrainSteps), Console.Error, ct).ConfigureAwait(false);
         if (ctx.Json)
         {
             ctx.WriteJson(new

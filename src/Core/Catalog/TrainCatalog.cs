@@ -31,6 +31,17 @@ public static class TrainCatalog
             """, new { snapshotId, configJson }, cancellationToken: ct)).ConfigureAwait(false);
     }
 
+    /// <summary>The run that wrote the checkpoint folder <paramref name="path"/> (as recorded, an absolute path), or null.</summary>
+    public static async Task<TrainRunRow?> RunOfCheckpointAsync(NpgsqlDataSource db, string path, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return await conn.QueryFirstOrDefaultAsync<TrainRunRow>(new CommandDefinition(
+            """
+            SELECT r.id AS Id, r.snapshot_id AS SnapshotId, r.export_id AS ExportId, r.config::text AS Config, r.device AS Device, r.status AS Status
+            FROM checkpoints c JOIN train_runs r ON r.id = c.train_run_id WHERE c.path = @path ORDER BY r.id DESC LIMIT 1
+            """, new { path }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
     public static async Task RecordAsync(NpgsqlDataSource db, long runId, IEnumerable<Metric> metrics, IEnumerable<(int Step, string Path)> checkpoints, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct).ConfigureAwait(false);

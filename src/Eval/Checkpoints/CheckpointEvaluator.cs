@@ -31,8 +31,11 @@ public sealed class CheckpointEvaluator(MusicPileHome home, NpgsqlDataSource? db
         using (var checkpoint = await CheckpointLoader.LoadAsync(checkpointDir, "auto", Path.Combine(home.Root, "tokenizers"), ct).ConfigureAwait(false))
         {
             var scorer = new ModelScorer(checkpoint);
-            results["perplexity"] = db is not null && snapshot is not null
-                ? await PerplexityAsync(scorer, snapshot, o.DocsPerSource, ct).ConfigureAwait(false)
+            var validationFraction = db is not null && snapshot is not null
+                ? await ValidationFractionAsync(checkpointDir, manifest.GetValueOrDefault("export"), ct).ConfigureAwait(false)
+                : null;
+            results["perplexity"] = validationFraction is { } fraction
+                ? await PerplexityAsync(scorer, snapshot!, fraction, o.DocsPerSource, ct).ConfigureAwait(false)
                 : new Dictionary<string, double>();
             if (o.MusicTheoryBench is not null)
             {
@@ -54,15 +57,36 @@ public sealed class CheckpointEvaluator(MusicPileHome home, NpgsqlDataSource? db
         return results;
     }
 
-    private async Task<Dictionary<string, double>> PerplexityAsync(ModelScorer scorer, string snapshot, int perSource, CancellationToken ct)
+    /// <summary>
+    /// The validation share of the run that wrote the checkpoint, from its config in the catalog (or, for runs recorded
+    /// without it, from the manifest of the export it trained on); null, with a line in the log, when neither is found.
+    /// </summary>
+    private async Task<double?> ValidationFractionAsync(string checkpointDir, string? exportInMetadata, CancellationToken ct)
+    {
+        var run = await TrainCatalog.RunOfCheckpointAsync(db!, Path.TrimEndingDirectorySeparator(Path.GetFullPath(checkpointDir)), ct).ConfigureAwait(false);
+        if (run is not null)
+        {
+            using var config = JsonDocument.Parse(run.Config);
+            if (config.RootElement.TryGetProperty("validation_fraction", out var f) && f.TryGetDouble(out var fraction))
+                return fraction;
+        }
+        if ((run?.ExportId ?? exportInMetadata) is { } exportId
+            && await SnapshotExporter.GetAsync(db!, exportId, ct).ConfigureAwait(false) is { } export
+            && File.Exists(Path.Combine(export.OutDir, ExportManifest.FileName)))
+            return (await ExportManifest.ReadAsync(Path.Combine(export.OutDir, ExportManifest.FileName), ct).ConfigureAwait(false)).ValidationFraction;
+        log.WriteLine($"perplexity skipped: no training run or export in the catalog says which documents {checkpointDir} was validated on");
+        return null;
+    }
+
+    private async Task<Dictionary<string, double>> PerplexityAsync(ModelScorer scorer, string snapshot, double validationFraction, int perSource, CancellationToken ct)
     {
         var bySource = new Dictionary<string, (double Nll, long Tokens, int Docs)>(StringComparer.Ordinal);
         foreach (var f in await SnapshotCatalog.FilesAsync(db!, snapshot, ct).ConfigureAwait(false))
         {
             await foreach (var r in CorpusShardReader.ReadAsync(Path.Combine(home.SnapshotsDir, snapshot, f.Path), ct).ConfigureAwait(false))
             {
-                // The validation split of the export: the same hash rule, so these documents were not trained on.
-                if (!DocumentSampling.IsValidation(r.Sha256, 0.05))
+                // The validation split of the run's export: the same hash rule, so these documents were not trained on.
+                if (!DocumentSampling.IsValidation(r.Sha256, validationFraction))
                     continue;
                 var acc = bySource.GetValueOrDefault(r.Src);
                 if (acc.Docs >= perSource)

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace MusicPile.Serve.Web;
 
 /// <summary>
-/// The web page's files, embedded in this assembly from <c>wwwroot/</c> (abcjs is copied into <c>wwwroot/vendor/</c>
-/// by <c>tools/setup.sh</c> before the build), served with no outside requests.
+/// The web page's files, embedded in this assembly from <c>wwwroot/</c> (the build installs abcjs with npm and embeds
+/// it as <c>vendor/abcjs-basic-min.js</c>), served with no outside requests.
 /// </summary>
 internal static class StaticAssets
 {
@@ -40,7 +40,7 @@ internal static class StaticAssets
     {
         if (!Names.Contains(path))
             return path == "vendor/abcjs-basic-min.js"
-                ? Results.Text("abcjs is missing: run src/Serve/tools/setup.sh and rebuild", "text/plain", statusCode: 404)
+                ? Results.Text("abcjs is missing: rebuild MusicPile.Serve (it installs abcjs with npm)", "text/plain", statusCode: 404)
                 : Results.NotFound();
         var stream = typeof(StaticAssets).Assembly.GetManifestResourceStream(Prefix + path)!;
         var type = ContentTypes.GetValueOrDefault(Path.GetExtension(path), "application/octet-stream");

@@ -294,7 +294,7 @@ async function searchCorpus() {
 
 function init() {
   if (typeof ABCJS === "undefined") {
-    $("validity").textContent = "abcjs missing: run src/Serve/tools/setup.sh";
+    $("validity").textContent = "abcjs missing: rebuild MusicPile.Serve (it installs abcjs with npm)";
     $("validity").className = "badge bad";
   }
   $("preset").addEventListener("change", () => { $("custom-settings").hidden = $("preset").value !== ""; });

@@ -73,6 +73,18 @@ public static class SnapshotExporter
             """, new { id }, cancellationToken: ct)).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The documents of a snapshot in the order an export tokenizes them (only those of <paramref name="kind"/> when
+    /// given), so a reader of the export can tell which document each of its sequences came from.
+    /// </summary>
+    public static async IAsyncEnumerable<ExportDocument> DocumentsAsync(NpgsqlDataSource db, MusicPileHome home, string snapshotId, string? kind,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var files = await SnapshotCatalog.FilesAsync(db, snapshotId, ct).ConfigureAwait(false);
+        await foreach (var d in Documents(Path.Combine(home.SnapshotsDir, snapshotId), files, kind, ct).ConfigureAwait(false))
+            yield return d;
+    }
+
     private static async IAsyncEnumerable<ExportDocument> Documents(string snapshotDir, IReadOnlyList<SnapshotCatalog.SnapshotFileRow> files,
         string? kind, [EnumeratorCancellation] CancellationToken ct)
     {

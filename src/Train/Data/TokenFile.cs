@@ -1,10 +1,14 @@
 using System.Buffers;
 using System.IO.MemoryMappedFiles;
 using System.Runtime.InteropServices;
+using MusicPile.Tokenize;
 
 namespace MusicPile.Train;
 
-/// <summary>A memory-mapped token file (nanoGPT raw uint16 or llm.c shard) whose header is checked on open.</summary>
+/// <summary>
+/// A memory-mapped token file (nanoGPT raw uint16, llm.c shard, or Megatron <c>.bin</c> with its <c>.idx</c> beside it)
+/// whose header is checked on open.
+/// </summary>
 public sealed class TokenFile : ITokenSource, IDisposable
 {
     /// <summary>Magic number of llm.c uint16 shards.</summary>
@@ -26,7 +30,7 @@ public sealed class TokenFile : ITokenSource, IDisposable
         Path = path;
         Format = format;
         _dataOffset = dataOffset;
-        _tokenBytes = format == TokenFileFormat.LlmcShardUInt32 ? 4 : 2;
+        _tokenBytes = format is TokenFileFormat.LlmcShardUInt32 or TokenFileFormat.MegatronInt32 ? 4 : 2;
         Length = length;
         _map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
         _view = _map.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
@@ -41,8 +45,14 @@ public sealed class TokenFile : ITokenSource, IDisposable
     /// <inheritdoc/>
     public long Length { get; }
 
-    /// <summary>Opens a file, telling an llm.c shard by its header and treating anything else as nanoGPT raw uint16.</summary>
-    public static TokenFile Open(string path) => LooksLikeLlmcShard(path) ? OpenLlmcShard(path) : OpenNanoGpt(path);
+    /// <summary>
+    /// Opens a file, telling an llm.c shard by its header and a Megatron <c>.bin</c> by the <c>.idx</c> beside it, and
+    /// treating anything else as nanoGPT raw uint16.
+    /// </summary>
+    public static TokenFile Open(string path) =>
+        LooksLikeLlmcShard(path) ? OpenLlmcShard(path)
+        : MegatronIndexOf(path) is { } idx ? OpenMegatron(path, idx)
+        : OpenNanoGpt(path);
 
     /// <summary>Opens a nanoGPT raw uint16 file; it must hold a whole, non-zero number of tokens.</summary>
     public static TokenFile OpenNanoGpt(string path)
@@ -70,6 +80,31 @@ public sealed class TokenFile : ITokenSource, IDisposable
         if (count <= 0 || LlmcHeaderBytes + count * tokenBytes != size)
             throw new TrainFormatException($"{path}: header says {count} tokens but the file holds {(size - LlmcHeaderBytes) / (double)tokenBytes}");
         return new TokenFile(path, format, LlmcHeaderBytes, count);
+    }
+
+    /// <summary>Opens a Megatron <c>.bin</c>, taking the token width from the dtype in the <c>.idx</c> header.</summary>
+    public static TokenFile OpenMegatron(string binPath, string idxPath)
+    {
+        var header = new byte[MegatronFormat.HeaderBytes];
+        using (var stream = File.OpenRead(idxPath))
+        {
+            if (stream.Length < header.Length)
+                throw new TrainFormatException($"{idxPath}: shorter than a Megatron index header");
+            stream.ReadExactly(header);
+        }
+        int width;
+        try
+        {
+            width = MegatronFormat.WidthOf(header[17]);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new TrainFormatException($"{idxPath}: {e.Message}");
+        }
+        var size = new FileInfo(binPath).Length;
+        if (size == 0 || size % width != 0)
+            throw new TrainFormatException($"{binPath}: {size} bytes is not a whole, non-empty run of {width}-byte tokens");
+        return new TokenFile(binPath, width == 2 ? TokenFileFormat.Megatron : TokenFileFormat.MegatronInt32, 0, size / width);
     }
 
     /// <inheritdoc/>
@@ -111,6 +146,19 @@ public sealed class TokenFile : ITokenSource, IDisposable
         if (new FileInfo(path).Length < LlmcHeaderBytes) return false;
         var magic = ReadHeader(path)[0];
         return magic is LlmcMagic or LlmcMagicUInt32;
+    }
+
+    private static string? MegatronIndexOf(string path)
+    {
+        if (!path.EndsWith(".bin", StringComparison.Ordinal))
+            return null;
+        var idx = System.IO.Path.ChangeExtension(path, ".idx");
+        if (!File.Exists(idx) || new FileInfo(idx).Length < MegatronFormat.HeaderBytes)
+            return null;
+        var magic = new byte[MegatronFormat.Magic.Length];
+        using var stream = File.OpenRead(idx);
+        stream.ReadExactly(magic);
+        return magic.AsSpan().SequenceEqual(MegatronFormat.Magic) ? idx : null;
     }
 
     private static int[] ReadHeader(string path)

@@ -11,4 +11,10 @@ public enum TokenFileFormat
 
     /// <summary>llm.c shard for large vocabularies: magic 20240801, version 7, then uint32 tokens.</summary>
     LlmcShardUInt32,
+
+    /// <summary>Megatron-LM <c>.bin</c> with uint16 tokens; the <c>.idx</c> beside it gives the dtype and the document index.</summary>
+    Megatron,
+
+    /// <summary>Megatron-LM <c>.bin</c> with int32 tokens (vocabularies of 65,500 ids or more).</summary>
+    MegatronInt32,
 }

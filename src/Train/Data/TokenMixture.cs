@@ -6,7 +6,8 @@ namespace MusicPile.Train;
 /// </summary>
 internal sealed class TokenMixture : IDisposable
 {
-    private readonly List<(DataSource Spec, TokenFile Train, TokenFile? Val)> _sources = [];
+    private readonly Dictionary<string, TokenFile> _files = new(StringComparer.Ordinal);
+    private readonly List<(DataSource Spec, SpanTokens Train, SpanTokens? Val)> _sources = [];
     private readonly double[] _cumulativeWeights;
     private readonly SplitMix64 _random;
     private readonly ulong _seed;
@@ -20,17 +21,9 @@ internal sealed class TokenMixture : IDisposable
         {
             foreach (var spec in sources)
             {
-                var train = TokenFile.Open(spec.TrainPath);
-                _sources.Add((spec, train, null));
-                if (train.Length < seqLen + 1)
-                    throw new TrainFormatException($"{spec.TrainPath}: {train.Length} tokens is shorter than one window of {seqLen + 1}");
-                if (spec.ValPath is not null)
-                {
-                    var val = TokenFile.Open(spec.ValPath);
-                    _sources[^1] = (spec, train, val);
-                    if (val.Length < seqLen + 1)
-                        throw new TrainFormatException($"{spec.ValPath}: {val.Length} tokens is shorter than one window of {seqLen + 1}");
-                }
+                var train = Open(spec.Train, seqLen, $"{spec.Name} training");
+                var val = spec.Validation.Count == 0 ? null : Open(spec.Validation, seqLen, $"{spec.Name} validation");
+                _sources.Add((spec, train, val));
             }
         }
         catch
@@ -61,7 +54,7 @@ internal sealed class TokenMixture : IDisposable
         {
             var pick = _random.NextDouble();
             var index = Array.FindIndex(_cumulativeWeights, c => pick < c);
-            var file = _sources[index < 0 ? _sources.Count - 1 : index].Train;
+            ITokenSource file = _sources[index < 0 ? _sources.Count - 1 : index].Train;
             ReadWindow(file, _random, row, inputs, targets);
         }
     }
@@ -70,7 +63,7 @@ internal sealed class TokenMixture : IDisposable
     public IEnumerable<(long[] Inputs, long[] Targets)> ValidationBatches(string source, int batches, int batch)
     {
         var index = _sources.FindIndex(s => s.Spec.Name == source);
-        var file = _sources[index].Val ?? throw new InvalidOperationException($"source {source} has no validation file");
+        ITokenSource file = _sources[index].Val ?? throw new InvalidOperationException($"source {source} has no validation file");
         var random = new SplitMix64(_seed ^ (0xD1B54A32D192ED03UL * (ulong)(index + 1)));
         for (var b = 0; b < batches; b++)
         {
@@ -82,16 +75,28 @@ internal sealed class TokenMixture : IDisposable
         }
     }
 
+    /// <summary>Unmaps every file opened (several sources may share one).</summary>
     public void Dispose()
     {
-        foreach (var (_, train, val) in _sources)
-        {
-            train.Dispose();
-            val?.Dispose();
-        }
+        foreach (var file in _files.Values)
+            file.Dispose();
+        _files.Clear();
     }
 
-    private void ReadWindow(TokenFile file, SplitMix64 random, int row, long[] inputs, long[] targets)
+    private SpanTokens Open(IReadOnlyList<TokenSpan> spans, int seqLen, string what)
+    {
+        var tokens = new SpanTokens(spans, path =>
+        {
+            if (!_files.TryGetValue(path, out var file))
+                _files[path] = file = TokenFile.Open(path);
+            return file;
+        });
+        if (tokens.Length < seqLen + 1)
+            throw new TrainFormatException($"{tokens.Describe()}: {tokens.Length} {what} tokens is shorter than one window of {seqLen + 1}");
+        return tokens;
+    }
+
+    private void ReadWindow(ITokenSource file, SplitMix64 random, int row, long[] inputs, long[] targets)
     {
         var buffer = new long[SeqLen + 1];
         var start = random.NextInt64(file.Length - SeqLen);

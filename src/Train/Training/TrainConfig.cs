@@ -94,7 +94,7 @@ public sealed record TrainConfig
         }
         Require(Sources.Count > 0, "at least one data source is needed");
         Require(Sources.Select(s => s.Name).Distinct().Count() == Sources.Count, "source names must be unique");
-        Require(Sources.All(s => s.Weight > 0 && !string.IsNullOrEmpty(s.TrainPath)), "every source needs a train path and a positive weight");
+        Require(Sources.All(s => s.Weight > 0 && s.Train.Count > 0 && s.Train.All(t => !string.IsNullOrEmpty(t.Path))), "every source needs training tokens and a positive weight");
         Require(SeqLen > 0 && MicroBatch > 0 && GradAccumulation > 0, "seq_len, micro batch and grad accumulation must be positive");
         Require(LearningRate > 0 && MinLearningRate >= 0 && MinLearningRate <= LearningRate, "need 0 <= min lr <= lr and lr > 0");
         Require(TotalSteps > 0 && WarmupSteps >= 0 && WarmupSteps <= TotalSteps, "need total steps > 0 and 0 <= warmup <= total");

@@ -60,9 +60,11 @@ public sealed class SentencePieceBpeEncoderTests
             Assert.True(string.Join(' ', tokenizer.Encode(lines[i])) == expected[i], $"{JsonSerializer.Serialize(lines[i])}: [{string.Join(' ', tokenizer.Encode(lines[i]))}], spm_encode [{expected[i]}]");
     }
 
-    private static void SkipWithoutSentencePiece() => Assert.SkipUnless(
-        new[] { "spm_train", "spm_encode" }.All(p => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, p)))),
-        "spm_train / spm_encode not installed: apt-get install -y sentencepiece");
+    private static void SkipWithoutSentencePiece()
+    {
+        Prerequisite.Tool("spm_train", "apt-get install -y sentencepiece");
+        Prerequisite.Tool("spm_encode", "apt-get install -y sentencepiece");
+    }
 
     private static async Task<string> RunAsync(string program, string? input, CancellationToken ct, params string[] args)
     {
