@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using MusicPile.Abc;
 using MusicPile.Core.Parquet;
 using MusicPile.Core.Pipelines;
@@ -12,8 +15,12 @@ namespace MusicPile.Normalize;
 /// </summary>
 public sealed class NormalizeStage : IStage
 {
+    private static readonly JsonWriterOptions MetaJson = new();
+
     /// <summary>Semitone shifts used, in this order, when <c>transpose_keys</c> asks for extra copies of each tune.</summary>
     public static readonly IReadOnlyList<int> TranspositionOrder = [2, -2, 5, -5, 3, -3, 1, -1, 4, -4, 6];
+
+    public Type OptionsType => typeof(NormalizeOptions);
 
     public Task<int> PlanAsync(StagePlan plan, CancellationToken ct)
     {
@@ -23,11 +30,8 @@ public sealed class NormalizeStage : IStage
 
     public async Task RunAsync(StageTask task, CancellationToken ct)
     {
-        var abcOptions = AbcOptions(task.Options);
-        var quality = TextQualityOptions.From(task.Options);
-        var transposeKeys = task.Options.GetInt("transpose_keys", 0);
-        if (transposeKeys < 0 || transposeKeys > TranspositionOrder.Count)
-            throw Core.MusicPileException.Usage($"transpose_keys must be 0..{TranspositionOrder.Count}");
+        var options = task.Options<NormalizeOptions>();
+        var (abcOptions, quality, transposeKeys) = (options.AbcOptions, options.Quality, options.TransposeKeys);
         foreach (var input in task.MyInputs)
         {
             await foreach (var r in CorpusShardReader.ReadAsync(input.Path, ct).ConfigureAwait(false))
@@ -79,32 +83,23 @@ public sealed class NormalizeStage : IStage
             var shift = TranspositionOrder[k];
             var copy = AbcNormalizer.Normalize(tune, options with { Transpose = shift });
             var id = (r.Id ^ (0x5bd1e995L * (k + 1))) & long.MaxValue;
-            task.Counters.Count("transposed_copies");
+            task.Counters.AddCreated();
             await task.WriteAsync(r with { Id = id, Text = copy.Text, Sha256 = ContentHash.Of(copy.Text), Meta = AddMeta(r.Meta, shift) }, ct).ConfigureAwait(false);
         }
     }
 
     private static string AddMeta(string meta, int shift)
     {
-        var trimmed = meta.TrimEnd();
-        var body = trimmed.Length > 2 && trimmed.EndsWith('}') ? trimmed[..^1] + "," : "{";
-        return body + $"\"transposed\":{shift}}}";
-    }
-
-    private static AbcNormalizerOptions AbcOptions(StageOptions o)
-    {
-        var d = AbcNormalizerOptions.Default;
-        return new AbcNormalizerOptions
+        using var doc = JsonDocument.Parse(meta);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, MetaJson))
         {
-            KeepTitles = o.GetBool("keep_titles", d.KeepTitles),
-            KeepLyrics = o.GetBool("keep_lyrics", d.KeepLyrics),
-            KeepChordSymbols = o.GetBool("keep_chord_symbols", d.KeepChordSymbols),
-            KeepAnnotations = o.GetBool("keep_annotations", d.KeepAnnotations),
-            KeepDecorations = o.GetBool("keep_decorations", d.KeepDecorations),
-            KeepGraceNotes = o.GetBool("keep_grace_notes", d.KeepGraceNotes),
-            KeepTempo = o.GetBool("keep_tempo", d.KeepTempo),
-            KeepDirectives = o.GetBool("keep_directives", d.KeepDirectives),
-            RepairDialects = o.GetBool("repair_dialects", d.RepairDialects),
-        }.Validate();
+            w.WriteStartObject();
+            foreach (var p in doc.RootElement.EnumerateObject())
+                p.WriteTo(w);
+            w.WriteNumber("transposed", shift);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
