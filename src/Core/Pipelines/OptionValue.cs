@@ -39,7 +39,12 @@ internal static class OptionValue
         if (type == typeof(long))
             return Whole(text, what);
         if (type == typeof(ulong))
-            return unchecked((ulong)Whole(text, what));
+        {
+            // The full unsigned range, or a negative number taken as its two's complement (as seeds always were).
+            return ulong.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var u)
+                ? u
+                : unchecked((ulong)Whole(text, what));
+        }
         if (type == typeof(double))
         {
             return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
