@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using MusicPile.Core.Pipelines;
 using MusicPile.Core.Records;

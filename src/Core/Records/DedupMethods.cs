@@ -21,7 +21,4 @@ public static class DedupMethods
         DedupMethod.Near => "duplicate-near",
         _ => throw new ArgumentOutOfRangeException(nameof(m), m, null),
     };
-
-    /// <summary>The method written as <paramref name="code"/>, or null for a word that names none.</summary>
-    public static DedupMethod? FromCode(string code) => All.Cast<DedupMethod?>().FirstOrDefault(m => m!.Value.Code() == code);
 }
