@@ -37,6 +37,11 @@ internal sealed class ProgressView : IProgress<RunEvent>
                         Console.Error.WriteLine();
                     Console.Error.WriteLine($"{ts} stage {e.Stage}: done");
                     break;
+                case RunEventKind.TaskFailed:
+                    if (_terminal)
+                        Console.Error.WriteLine();
+                    Console.Error.WriteLine($"{ts} stage {e.Stage}: {e.Message}");
+                    break;
                 case RunEventKind.RunDone:
                     Console.Error.WriteLine($"{ts} run {e.RunId} succeeded");
                     break;

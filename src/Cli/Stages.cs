@@ -5,10 +5,16 @@ namespace MusicPile.Cli;
 /// <summary>The stage types pipeline files can use.</summary>
 internal static class Stages
 {
+    public const string Ingest = "ingest";
+    public const string Normalize = "normalize";
+    public const string Dedup = "dedup";
+    public const string Publish = "publish";
+    public const string Instructions = "instructions";
+
     public static StageRegistry Registry() => new StageRegistry()
-        .Add("ingest", () => new MusicPile.Ingest.IngestStage())
-        .Add("normalize", () => new MusicPile.Normalize.NormalizeStage())
-        .Add("dedup", () => new MusicPile.Dedup.Stages.DedupStage())
-        .Add("publish", () => new MusicPile.Publish.PublishStage())
-        .Add("instructions", () => new MusicPile.Instruct.InstructionStage());
+        .Add(Ingest, () => new MusicPile.Ingest.IngestStage())
+        .Add(Normalize, () => new MusicPile.Normalize.NormalizeStage())
+        .Add(Dedup, () => new MusicPile.Dedup.Stages.DedupStage())
+        .Add(Publish, () => new MusicPile.Publish.PublishStage())
+        .Add(Instructions, () => new MusicPile.Instruct.InstructionStage());
 }

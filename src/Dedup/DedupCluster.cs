@@ -1,3 +1,5 @@
+using MusicPile.Core.Records;
+
 namespace MusicPile.Dedup;
 
 /// <summary>

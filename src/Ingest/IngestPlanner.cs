@@ -9,7 +9,7 @@ internal static class IngestPlanner
 {
     public static async Task<IngestPlan> PlanAsync(StagePlan plan, CancellationToken ct)
     {
-        var incremental = plan.Stage.Options.GetBool("incremental", true);
+        var incremental = plan.Options<IngestOptions>().Incremental;
         var files = new List<SourceFile>();
         var deleted = new List<DeletedFile>();
         var unchanged = 0;
@@ -27,13 +27,13 @@ internal static class IngestPlanner
                 var info = new FileInfo(path);
                 var mtime = info.LastWriteTimeUtc;
                 known.TryGetValue(path, out var k);
-                if (incremental && k is { Status: "present" } && k.SizeBytes == info.Length && Math.Abs((k.Mtime.ToUniversalTime() - mtime).TotalMilliseconds) < 1)
+                if (incremental && k is { Status: SourceFileCatalog.Present } && k.SizeBytes == info.Length && Math.Abs((k.Mtime.ToUniversalTime() - mtime).TotalMilliseconds) < 1)
                 {
                     unchanged++;
                     continue;
                 }
                 var sha = await ContentHash.OfFileAsync(path, ct).ConfigureAwait(false);
-                if (incremental && k is { Status: "present" } && k.Sha256 == sha)
+                if (incremental && k is { Status: SourceFileCatalog.Present } && k.Sha256 == sha)
                 {
                     unchanged++;
                     continue;
@@ -42,7 +42,7 @@ internal static class IngestPlanner
             }
             if (seen.Count == 0 && known.Count == 0)
                 throw MusicPileException.Usage($"source '{source.Name}': no files match {string.Join(", ", source.Paths)}");
-            deleted.AddRange(known.Values.Where(k => k.Status == "present" && !seen.Contains(k.Path)).Select(k => new DeletedFile(sourceId, source.Name, k.Path)));
+            deleted.AddRange(known.Values.Where(k => k.Status == SourceFileCatalog.Present && !seen.Contains(k.Path)).Select(k => new DeletedFile(sourceId, source.Name, k.Path)));
         }
         return new IngestPlan(files, deleted, unchanged);
     }

@@ -13,11 +13,7 @@ namespace MusicPile.Ingest;
 /// </summary>
 public sealed class IngestStage : IStage
 {
-    /// <summary>Records larger than this are rejected (option <c>max_record_bytes</c>, default 1 MiB).</summary>
-    public const long DefaultMaxRecordBytes = 1 << 20;
-
-    /// <summary>Whole files read into memory (ABC, text) are limited to this (option <c>max_file_bytes</c>, default 256 MiB).</summary>
-    public const long DefaultMaxFileBytes = 256L << 20;
+    public Type OptionsType => typeof(IngestOptions);
 
     public async Task<int> PlanAsync(StagePlan plan, CancellationToken ct)
     {
@@ -39,8 +35,8 @@ public sealed class IngestStage : IStage
     {
         var plan = await IngestPlan.LoadAsync(Path.Combine(task.OutputDir, "plan.json"), ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException("ingest plan missing; the stage must be planned first");
-        var maxRecord = task.Options.GetLong("max_record_bytes", DefaultMaxRecordBytes);
-        var maxFile = task.Options.GetLong("max_file_bytes", DefaultMaxFileBytes);
+        var options = task.Options<IngestOptions>();
+        var (maxRecord, maxFile) = (options.MaxRecordBytes, options.MaxFileBytes);
         var sources = task.Plan.Pipeline.Sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var mine = plan.Files.Where((_, i) => i % task.WorldSize == task.Rank).ToList();
         foreach (var file in mine)
@@ -65,8 +61,8 @@ public sealed class IngestStage : IStage
         file.Kind switch
         {
             "abc" => AbcSourceReader.ReadAsync(file.Path, maxFile, ct),
-            "jsonl" => JsonlSourceReader.ReadAsync(file.Path, FieldMapping.From(source.Options), maxRecord, ct),
-            "parquet" => ParquetSourceReader.ReadAsync(file.Path, FieldMapping.From(source.Options), ct),
+            "jsonl" => JsonlSourceReader.ReadAsync(file.Path, FieldMapping.From(source.Settings), maxRecord, ct),
+            "parquet" => ParquetSourceReader.ReadAsync(file.Path, FieldMapping.From(source.Settings), ct),
             _ => TextSourceReader.ReadAsync(file.Path, maxFile, ct),
         };
 
@@ -99,7 +95,7 @@ public sealed class IngestStage : IStage
             foreach (var (k, v) in raw.Fields)
                 verdict.Meta[k] = v;
         }
-        var src = source.Options.GetBool("src_from_record", false) && !string.IsNullOrEmpty(raw.Src) ? raw.Src : source.Name;
+        var src = source.Settings.SrcFromRecord && !string.IsNullOrEmpty(raw.Src) ? raw.Src : source.Name;
         var id = DocumentId.For(source.Name, file.Path, raw.Position);
         task.Counters.Count("kind:" + kind);
         await task.WriteAsync(new CorpusRecord(id, text, src, kind, ContentHash.Of(text), $"{file.Path}#{raw.Position}",

@@ -7,6 +7,12 @@ namespace MusicPile.Ingest;
 /// <summary>Sources and their file fingerprints in the catalog: what incremental ingest compares against.</summary>
 internal static class SourceFileCatalog
 {
+    /// <summary>A file's status: seen in the source at its last run.</summary>
+    public const string Present = "present";
+
+    /// <summary>A file's status: gone from the source.</summary>
+    public const string Deleted = "deleted";
+
     public sealed record KnownFile(long SourceId, string Path, long SizeBytes, DateTime Mtime, string Sha256, string Status);
 
     public static async Task<long> UpsertSourceAsync(NpgsqlConnection conn, SourceDefinition s, CancellationToken ct) =>
@@ -31,13 +37,13 @@ internal static class SourceFileCatalog
         conn.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO source_files (source_id, path, size_bytes, mtime, sha256, status, first_run_id, last_run_id)
-            VALUES (@sourceId, @Path, @SizeBytes, @MtimeUtc, @Sha256, 'present', @runId, @runId)
+            VALUES (@sourceId, @Path, @SizeBytes, @MtimeUtc, @Sha256, @Present, @runId, @runId)
             ON CONFLICT (source_id, path) DO UPDATE SET size_bytes = EXCLUDED.size_bytes, mtime = EXCLUDED.mtime,
-                sha256 = EXCLUDED.sha256, status = 'present', last_run_id = EXCLUDED.last_run_id, updated_at = now()
-            """, new { sourceId, f.Path, f.SizeBytes, f.MtimeUtc, f.Sha256, runId }, tx, cancellationToken: ct));
+                sha256 = EXCLUDED.sha256, status = @Present, last_run_id = EXCLUDED.last_run_id, updated_at = now()
+            """, new { sourceId, f.Path, f.SizeBytes, f.MtimeUtc, f.Sha256, runId, Present }, tx, cancellationToken: ct));
 
     public static Task RecordDeletedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, DeletedFile d, long runId, CancellationToken ct) =>
         conn.ExecuteAsync(new CommandDefinition(
-            "UPDATE source_files SET status = 'deleted', last_run_id = @runId, updated_at = now() WHERE source_id = @SourceId AND path = @Path",
-            new { d.SourceId, d.Path, runId }, tx, cancellationToken: ct));
+            "UPDATE source_files SET status = @Deleted, last_run_id = @runId, updated_at = now() WHERE source_id = @SourceId AND path = @Path",
+            new { d.SourceId, d.Path, runId, Deleted }, tx, cancellationToken: ct));
 }

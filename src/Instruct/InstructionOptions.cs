@@ -3,8 +3,8 @@ using MusicPile.Core.Pipelines;
 
 namespace MusicPile.Instruct;
 
-/// <summary>Options of the <c>instructions</c> stage.</summary>
-public sealed record InstructionOptions
+/// <summary>Options of the <c>instructions</c> stage; unknown task names are a usage error.</summary>
+public sealed record InstructionOptions : IStageOptions
 {
     /// <summary>Tasks to generate (<c>tasks</c>), names from <see cref="InstructionTasks"/>. Default all eight.</summary>
     public IReadOnlyList<string> Tasks { get; init; } = InstructionTasks.All;
@@ -30,24 +30,6 @@ public sealed record InstructionOptions
     /// <summary>Tunes longer than this in corpus form give no instructions (<c>max_abc_chars</c>). Default 4000.</summary>
     public int MaxAbcChars { get; init; } = 4000;
 
-    /// <summary>Reads the options of a stage; unknown task names are a usage error.</summary>
-    public static InstructionOptions From(StageOptions o)
-    {
-        var d = new InstructionOptions();
-        var tasks = o.GetList("tasks");
-        return new InstructionOptions
-        {
-            Tasks = tasks.Count > 0 ? tasks.Select(t => t.Trim()).ToList() : d.Tasks,
-            PerTune = o.GetInt("per_tune", d.PerTune),
-            Seed = o.GetLong("seed", d.Seed),
-            BachSources = o.GetList("bach_sources"),
-            SrcSuffix = o.GetString("src_suffix", d.SrcSuffix),
-            KeepSource = o.GetBool("keep_source", d.KeepSource),
-            KeepOther = o.GetBool("keep_other", d.KeepOther),
-            MaxAbcChars = o.GetInt("max_abc_chars", d.MaxAbcChars),
-        }.Validate();
-    }
-
     /// <summary>Throws a usage error for values outside their ranges.</summary>
     public InstructionOptions Validate()
     {
@@ -62,4 +44,6 @@ public sealed record InstructionOptions
             throw MusicPileException.Usage($"max_abc_chars must be at least 100, not {MaxAbcChars}");
         return this;
     }
+
+    void IStageOptions.Validate() => Validate();
 }

@@ -19,6 +19,8 @@ public sealed class InstructionStage : IStage
 {
     private static readonly JsonWriterOptions MetaJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    public Type OptionsType => typeof(InstructionOptions);
+
     public Task<int> PlanAsync(StagePlan plan, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -29,7 +31,7 @@ public sealed class InstructionStage : IStage
     public async Task RunAsync(StageTask task, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var options = InstructionOptions.From(task.Options);
+        var options = task.Options<InstructionOptions>();
         foreach (var input in task.MyInputs)
         {
             await foreach (var r in CorpusShardReader.ReadAsync(input.Path, ct).ConfigureAwait(false))

@@ -18,6 +18,8 @@ public sealed class NormalizeStage : IStage
     /// <summary>Meta key of a transposed copy: the semitones it was shifted by.</summary>
     public const string TransposedKey = "transposed";
 
+    public Type OptionsType => typeof(NormalizeOptions);
+
     public Task<int> PlanAsync(StagePlan plan, CancellationToken ct)
     {
         var inputs = plan.Inputs.Count(i => i.Role == TaskOutputFile.Roles.Data);
@@ -26,11 +28,8 @@ public sealed class NormalizeStage : IStage
 
     public async Task RunAsync(StageTask task, CancellationToken ct)
     {
-        var abcOptions = AbcOptions(task.Options);
-        var quality = TextQualityOptions.From(task.Options);
-        var transposeKeys = task.Options.GetInt("transpose_keys", 0);
-        if (transposeKeys < 0 || transposeKeys > TranspositionOrder.Count)
-            throw Core.MusicPileException.Usage($"transpose_keys must be 0..{TranspositionOrder.Count}");
+        var options = task.Options<NormalizeOptions>();
+        var (abcOptions, quality, transposeKeys) = (options.AbcOptions, options.Quality, options.TransposeKeys);
         foreach (var input in task.MyInputs)
         {
             await foreach (var r in CorpusShardReader.ReadAsync(input.Path, ct).ConfigureAwait(false))
@@ -86,28 +85,11 @@ public sealed class NormalizeStage : IStage
             var shift = TranspositionOrder[k];
             var copy = AbcNormalizer.Normalize(tune, options with { Transpose = shift });
             var id = (r.Id ^ (0x5bd1e995L * (k + 1))) & long.MaxValue;
-            task.Counters.Count("transposed_copies");
+            task.Counters.AddCreated();
             var meta = RecordMeta.With(r.Meta, [new(TransposedKey, shift), .. FactsOf(TuneDigest.Of(copy.Tune)).Properties]);
             await task.WriteAsync(r with { Id = id, Text = copy.Text, Sha256 = ContentHash.Of(copy.Text), Meta = meta }, ct).ConfigureAwait(false);
         }
     }
 
     private static TuneFacts FactsOf(TuneDigest digest) => new(digest.MelodyFingerprint, digest.Warnings);
-
-    private static AbcNormalizerOptions AbcOptions(StageOptions o)
-    {
-        var d = AbcNormalizerOptions.Default;
-        return new AbcNormalizerOptions
-        {
-            KeepTitles = o.GetBool("keep_titles", d.KeepTitles),
-            KeepLyrics = o.GetBool("keep_lyrics", d.KeepLyrics),
-            KeepChordSymbols = o.GetBool("keep_chord_symbols", d.KeepChordSymbols),
-            KeepAnnotations = o.GetBool("keep_annotations", d.KeepAnnotations),
-            KeepDecorations = o.GetBool("keep_decorations", d.KeepDecorations),
-            KeepGraceNotes = o.GetBool("keep_grace_notes", d.KeepGraceNotes),
-            KeepTempo = o.GetBool("keep_tempo", d.KeepTempo),
-            KeepDirectives = o.GetBool("keep_directives", d.KeepDirectives),
-            RepairDialects = o.GetBool("repair_dialects", d.RepairDialects),
-        }.Validate();
-    }
 }

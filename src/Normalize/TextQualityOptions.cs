@@ -3,7 +3,7 @@ using MusicPile.Core.Pipelines;
 namespace MusicPile.Normalize;
 
 /// <summary>Quality thresholds for music and general text, in the spirit of the Gopher rules; each can be set per stage.</summary>
-public sealed record TextQualityOptions
+public sealed record TextQualityOptions : IStageOptions
 {
     /// <summary>Fewer words than this is too short (default 5: music captions are short).</summary>
     public int MinWords { get; init; } = 5;
@@ -27,24 +27,6 @@ public sealed record TextQualityOptions
 
     /// <summary>Smallest share of words holding at least one letter (default 0.5).</summary>
     public double MinAlphabeticWordFraction { get; init; } = 0.5;
-
-    public static TextQualityOptions From(StageOptions o)
-    {
-        var d = new TextQualityOptions();
-        var r = new TextQualityOptions
-        {
-            MinWords = o.GetInt("min_words", d.MinWords),
-            MaxWords = o.GetInt("max_words", d.MaxWords),
-            MinMeanWordLength = o.GetDouble("min_mean_word_length", d.MinMeanWordLength),
-            MaxMeanWordLength = o.GetDouble("max_mean_word_length", d.MaxMeanWordLength),
-            MaxSymbolRatio = o.GetDouble("max_symbol_ratio", d.MaxSymbolRatio),
-            MaxDuplicateLineFraction = o.GetDouble("max_duplicate_line_fraction", d.MaxDuplicateLineFraction),
-            MaxTopBigramFraction = o.GetDouble("max_top_bigram_fraction", d.MaxTopBigramFraction),
-            MinAlphabeticWordFraction = o.GetDouble("min_alphabetic_word_fraction", d.MinAlphabeticWordFraction),
-        };
-        r.Validate();
-        return r;
-    }
 
     public void Validate()
     {

@@ -1,6 +1,7 @@
 using MusicPile.Core.Catalog;
 using MusicPile.Core.Parquet;
 using MusicPile.Core.Pipelines;
+using MusicPile.Core.Records;
 using MusicPile.Core.Text;
 
 namespace MusicPile.Publish;
@@ -14,15 +15,15 @@ namespace MusicPile.Publish;
 /// </summary>
 public sealed class PublishStage : IStage
 {
-    /// <summary>Rows per snapshot file before a new one is started (option <c>rows_per_file</c>).</summary>
-    public const int DefaultRowsPerFile = 500_000;
+    public Type OptionsType => typeof(PublishOptions);
 
     public Task<int> PlanAsync(StagePlan plan, CancellationToken ct) => Task.FromResult(1);
 
     public async Task RunAsync(StageTask task, CancellationToken ct)
     {
-        var rowsPerFile = task.Options.GetInt("rows_per_file", DefaultRowsPerFile);
-        var parent = task.Options.GetBool("incremental", true) ? await SnapshotCatalog.LatestAsync(task.Catalog, ct).ConfigureAwait(false) : null;
+        var options = task.Options<PublishOptions>();
+        var rowsPerFile = options.RowsPerFile;
+        var parent = options.Incremental ? await SnapshotCatalog.LatestAsync(task.Catalog, ct).ConfigureAwait(false) : null;
         var root = task.Home.SnapshotsDir;
         Directory.CreateDirectory(root);
         var tmp = Path.Combine(root, $".tmp-{task.RunId}-{Guid.NewGuid():N}");
@@ -32,7 +33,10 @@ public sealed class PublishStage : IStage
             var files = new List<SnapshotCatalog.SnapshotFileRow>();
             if (parent is not null)
                 files.AddRange(await LinkParentAsync(task, parent, tmp, ct).ConfigureAwait(false));
-            files.AddRange(await WriteNewAsync(task, tmp, rowsPerFile, ct).ConfigureAwait(false));
+            var written = await WriteNewAsync(task, tmp, rowsPerFile, ct).ConfigureAwait(false);
+            files.AddRange(written);
+            // The records kept are those now in snapshot files (a snapshot equal to an existing one holds them too).
+            task.KeptElsewhere(written.Sum(f => f.Rows), written.Sum(f => f.SizeBytes));
             var indexDir = CopyIndex(task, tmp);
             var removed = await DuplicatesRemovedAsync(task, ct).ConfigureAwait(false);
             var manifest = SnapshotManifest.Build(task, parent?.Id, files, removed);
@@ -141,8 +145,8 @@ public sealed class PublishStage : IStage
     private static async Task<Dictionary<string, long>> DuplicatesRemovedAsync(StageTask task, CancellationToken ct)
     {
         var tasks = await new RunCatalog(task.Catalog).TasksAsync(task.RunId, ct).ConfigureAwait(false);
-        var earlier = RunCatalog.Sum(tasks.Where(t => t.StageIndex < task.Plan.StageIndex && t.Status == "done"));
-        return new[] { "exact", "near", "music" }.ToDictionary(m => m, m => earlier.Extra.GetValueOrDefault("removed_" + m));
+        var earlier = RunCatalog.Sum(tasks.Where(t => t.StageIndex < task.Plan.StageIndex && t.Status == StageTaskStatus.Done));
+        return earlier.RemovedByMethod.ToDictionary(kv => kv.Key.Code(), kv => kv.Value);
     }
 
     private static string SafeName(string src)

@@ -68,6 +68,17 @@ public sealed class SlurmTests(ITestOutputHelper output)
             Assert.StartsWith("1%", jobs[0].GetProperty("array").GetString());
         }
         Assert.Equal(localSnapshot, await LatestSnapshotAsync(db));
+
+        // With nothing failed, there is nothing to resubmit: a usage error, and no job is submitted.
+        await using (var ds = NpgsqlDataSource.Create(db))
+        await using (var conn = await ds.OpenConnectionAsync())
+        {
+            await conn.ExecuteAsync("UPDATE runs SET status = 'failed'");
+            await conn.ExecuteAsync("UPDATE tasks SET status = 'pending' WHERE stage = 'dedup'");
+        }
+        var nothing = await Cli.RunAsync("run", pipelineFile, "--executor", "slurm", "--resubmit-failed", "--home", home, "--db", db, "--json");
+        Assert.Equal(2, nothing.ExitCode);
+        Assert.Contains("has no failed tasks", nothing.StdErr, StringComparison.Ordinal);
     }
 
     private static async Task<(string Id, string Manifest)> LatestSnapshotAsync(string db)

@@ -62,8 +62,12 @@ public sealed class PipelineRunnerTests
         var runner = new PipelineRunner(db, home, TestStages.Registry());
         var pipeline = Pipeline("resume", marker, failRank: 2);
 
-        var ex = await Assert.ThrowsAsync<MusicPileException>(() => runner.RunAsync(pipeline, new RunOptions { Workers = 1 }, null, CancellationToken.None));
+        var events = new EventLog();
+        var ex = await Assert.ThrowsAsync<MusicPileException>(() => runner.RunAsync(pipeline, new RunOptions { Workers = 1 }, events, CancellationToken.None));
         Assert.Contains("planted failure", ex.Message);
+        var failedEvent = Assert.Single(events.Events, e => e.Kind == RunEventKind.TaskFailed);
+        Assert.Equal("gen", failedEvent.Stage);
+        Assert.Contains("task 2/4 failed: planted failure", failedEvent.Message, StringComparison.Ordinal);
         await using (var c = await db.OpenConnectionAsync())
         {
             var statuses = (await c.QueryAsync<(int Rank, string Status)>("SELECT rank, status FROM tasks WHERE stage = 'gen' ORDER BY rank")).ToList();
@@ -113,5 +117,16 @@ public sealed class PipelineRunnerTests
         var ex = Assert.Throws<MusicPileException>(() => PipelineDefinition.Parse("name: x\nstages:\n  - name: a\n    tasks: many\n", "/", "bad.yaml"));
         Assert.True(ex.IsUsage);
         Assert.StartsWith("bad.yaml:3:", ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class EventLog : IProgress<RunEvent>
+    {
+        public List<RunEvent> Events { get; } = [];
+
+        public void Report(RunEvent value)
+        {
+            lock (Events)
+                Events.Add(value);
+        }
     }
 }

@@ -11,22 +11,40 @@ internal static class TestStages
         .Add("generate", () => new Generate())
         .Add("filter", () => new Filter());
 
+    /// <summary>Options of <see cref="Generate"/>.</summary>
+    public sealed record GenerateOptions : IStageOptions
+    {
+        public int Rows { get; init; } = 100;
+
+        public int FailRank { get; init; } = -1;
+
+        public string? FailMarker { get; init; }
+
+        public void Validate()
+        {
+            if (Rows < 0)
+                throw new ArgumentException("rows must not be negative");
+        }
+    }
+
     /// <summary>Each task writes <c>rows</c> numbered records; fails when the file named by <c>fail_marker</c> exists.</summary>
     private sealed class Generate : IStage
     {
+        public Type OptionsType => typeof(GenerateOptions);
+
         public Task<int> PlanAsync(StagePlan plan, CancellationToken ct) =>
             Task.FromResult(plan.Stage.Tasks > 0 ? plan.Stage.Tasks : plan.DefaultTasks);
 
         public async Task RunAsync(StageTask task, CancellationToken ct)
         {
-            var rows = task.Options.GetInt("rows", 100);
-            var failMarker = task.Options.GetString("fail_marker");
+            var options = task.Options<GenerateOptions>();
+            var (rows, failMarker) = (options.Rows, options.FailMarker);
             for (var i = 0; i < rows; i++)
             {
                 var id = task.Rank * 1_000_000L + i;
                 var text = $"record {id}";
                 task.Counters.AddIn();
-                if (i == rows / 2 && task.Rank == task.Options.GetInt("fail_rank", -1) && failMarker is not null && File.Exists(failMarker))
+                if (i == rows / 2 && task.Rank == options.FailRank && failMarker is not null && File.Exists(failMarker))
                     throw new InvalidOperationException("planted failure");
                 await task.WriteAsync(new CorpusRecord(id, text, "gen", "text", ContentHash.Of(text), "gen://", "{}"), ct);
             }

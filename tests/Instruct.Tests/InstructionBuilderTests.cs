@@ -80,18 +80,20 @@ public sealed class InstructionBuilderTests
     [Fact]
     public void Options_are_read_and_checked()
     {
-        var o = InstructionOptions.From(new StageOptions(new Dictionary<string, object>
+        var o = StageOptionsBinder.Bind<InstructionOptions>(new StageOptions(new Dictionary<string, object>
         {
             ["tasks"] = new List<string> { "chord", "form_extract" },
             ["per_tune"] = "3",
             ["bach_sources"] = new List<string> { "chorales" },
-        }));
+        }), "sft.yaml: stage 'instructions'");
         Assert.Equal(["chord", "form_extract"], o.Tasks);
         Assert.Equal(3, o.PerTune);
         Assert.Equal(1, o.Seed);
         Assert.Equal("-sft", o.SrcSuffix);
         Assert.True(o.KeepSource);
-        var bad = Assert.Throws<MusicPileException>(() => InstructionOptions.From(new StageOptions(new Dictionary<string, object> { ["tasks"] = "lyrics" })));
+        var bad = Assert.Throws<MusicPileException>(() =>
+            StageOptionsBinder.Bind<InstructionOptions>(new StageOptions(new Dictionary<string, object> { ["tasks"] = "lyrics" }), "sft.yaml: stage 'instructions'"));
         Assert.True(bad.IsUsage);
+        Assert.StartsWith("sft.yaml: stage 'instructions': tasks: unknown task 'lyrics'", bad.Message, StringComparison.Ordinal);
     }
 }

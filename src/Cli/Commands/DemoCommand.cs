@@ -35,8 +35,7 @@ internal static class DemoCommand
         ctx.Human.WriteLine($"demo sources in {sourcesDir}: {planted.Tunes} composed tunes, {planted.ExactCopies} exact, {planted.TransposedCopies} transposed, " +
             $"{planted.OrnamentedCopies} ornamented and {planted.NearCopies} near copies, {planted.BrokenTunes} broken tunes, {planted.TextDocuments} text documents, {planted.ChatRecords} chat records");
         var pipelineFile = Path.Combine(AppContext.BaseDirectory, "pipelines", "demo.yaml");
-        var pipeline = PipelineDefinition.Load(pipelineFile) with { };
-        pipeline = new PipelineDefinition(pipeline.Name, pipeline.Sources, pipeline.Stages) { BaseDir = sourcesDir };
+        var pipeline = PipelineDefinition.Load(pipelineFile) with { BaseDir = sourcesDir };
 
         await using var catalog = await ctx.OpenCatalogAsync(ct).ConfigureAwait(false);
         var runner = new PipelineRunner(catalog.DataSource, ctx.Home, Stages.Registry());
@@ -63,6 +62,8 @@ internal static class DemoCommand
                 kept = summary.Kept,
                 rejected = summary.Rejected,
                 rejects_by_reason = summary.RejectsByReason,
+                duplicates_removed = summary.DuplicatesRemoved,
+                created = summary.Created,
                 planted,
                 snapshot_detail = snapshotJson,
                 tokens = export.Tokens,

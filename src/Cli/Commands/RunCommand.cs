@@ -17,7 +17,7 @@ internal static class RunCommand
     private static readonly Option<bool> Status = new("--status") { Description = "Show the latest run's progress per stage (tasks done/running/failed/pending) and exit" };
     private static readonly Option<bool> ResubmitFailed = new("--resubmit-failed")
     {
-        Description = "Resubmit the tasks of the unfinished run that are not done (what any rerun does; spelled out for scripts)",
+        Description = "slurm: resubmit only the tasks of the unfinished run recorded as failed (a plain rerun resubmits every task not done)",
     };
     private static readonly Option<bool> Detach = new("--detach") { Description = "slurm: submit the jobs and exit without waiting for them" };
     private static readonly Option<string?> Partition = new("--partition") { Description = "slurm: partition to submit to (default: the cluster's default)" };
@@ -42,13 +42,18 @@ internal static class RunCommand
         var pipeline = PipelineDefinition.Load(file);
         if (ctx.Parse.GetValue(Status))
             return await RunStatusView.ShowAsync(ctx, pipeline, ct).ConfigureAwait(false);
+        // Stage types and options are checked before the catalog is opened, so a bad file costs no database start.
+        Stages.Registry().Validate(pipeline);
         var executor = ctx.Parse.GetValue(Executor);
         var workers = ctx.Parse.GetValue(Workers);
+        var onlyFailed = ctx.Parse.GetValue(ResubmitFailed);
         switch (executor)
         {
             case "slurm":
-                return await SlurmRun.RunAsync(ctx, pipeline, file, new SlurmRun.Settings(workers ?? 4, ctx.Parse.GetValue(Partition), ctx.Parse.GetValue(Detach)), ct)
-                    .ConfigureAwait(false);
+                return await SlurmRun.RunAsync(ctx, pipeline, file,
+                    new SlurmRun.Settings(workers ?? 4, ctx.Parse.GetValue(Partition), ctx.Parse.GetValue(Detach), onlyFailed), ct).ConfigureAwait(false);
+            case "local" when onlyFailed:
+                throw MusicPileException.Usage("--resubmit-failed is for --executor slurm; a local rerun redoes every task not done");
             case "local":
                 break;
             default:

@@ -11,7 +11,7 @@ internal static class RunStatusView
 
     public sealed record FailedTask(string Stage, int Rank, int Attempts, string? Error);
 
-    public sealed record Progress(string Pipeline, long? Run, string? Status, string? Executor, IReadOnlyList<StageProgress> Stages, IReadOnlyList<FailedTask> FailedTasks);
+    public sealed record Progress(string Pipeline, long? Run, RunStatus? Status, string? Executor, IReadOnlyList<StageProgress> Stages, IReadOnlyList<FailedTask> FailedTasks);
 
     public static async Task<int> ShowAsync(CliContext ctx, PipelineDefinition pipeline, CancellationToken ct)
     {
@@ -38,9 +38,10 @@ internal static class RunStatusView
         var stages = pipeline.Stages.Select(s =>
         {
             var mine = tasks.Where(t => t.Stage == s.Name).ToList();
-            return new StageProgress(s.Name, mine.Count > 0, mine.Count, Count(mine, "done"), Count(mine, "running"), Count(mine, "failed"), Count(mine, "pending"));
+            return new StageProgress(s.Name, mine.Count > 0, mine.Count, Count(mine, StageTaskStatus.Done), Count(mine, StageTaskStatus.Running),
+                Count(mine, StageTaskStatus.Failed), Count(mine, StageTaskStatus.Pending));
         }).ToList();
-        var failed = tasks.Where(t => t.Status == "failed").Select(t => new FailedTask(t.Stage, t.Rank, t.Attempts, FirstLine(t.Error))).ToList();
+        var failed = tasks.Where(t => t.Status == StageTaskStatus.Failed).Select(t => new FailedTask(t.Stage, t.Rank, t.Attempts, FirstLine(t.Error))).ToList();
         return new Progress(pipeline.Name, run.Id, run.Status, run.Executor, stages, failed);
     }
 
@@ -51,7 +52,7 @@ internal static class RunStatusView
             w.WriteLine($"pipeline {p.Pipeline}: no run yet");
             return;
         }
-        w.WriteLine($"pipeline {p.Pipeline}: run {p.Run} {p.Status} ({p.Executor})");
+        w.WriteLine($"pipeline {p.Pipeline}: run {p.Run} {p.Status?.Code()} ({p.Executor})");
         foreach (var s in p.Stages)
         {
             w.WriteLine(s.Planned
@@ -62,7 +63,7 @@ internal static class RunStatusView
             w.WriteLine($"  failed: {f.Stage} task {f.Rank} (attempt {f.Attempts}): {f.Error}");
     }
 
-    private static int Count(List<RunCatalog.TaskRow> tasks, string status) => tasks.Count(t => t.Status == status);
+    private static int Count(List<RunCatalog.TaskRow> tasks, StageTaskStatus status) => tasks.Count(t => t.Status == status);
 
     private static string? FirstLine(string? s) => s?.Split('\n', 2)[0].Trim();
 }

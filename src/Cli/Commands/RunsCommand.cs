@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using MusicPile.Core;
 using MusicPile.Core.Catalog;
 using MusicPile.Core.Pipelines;
@@ -17,7 +18,7 @@ internal static class RunsCommand
         var list = new Command("list", "List recent runs");
         list.Options.Add(Limit);
         list.SetAction((p, ct) => CliContext.GuardAsync(p, ListAsync, ct));
-        var show = new Command("show", "Per stage: records in, kept, rejected (by reason), bytes and durations");
+        var show = new Command("show", "Per stage: records in, kept, rejected (by reason), removed (by dedup method), bytes and durations");
         show.Arguments.Add(RunId);
         show.SetAction((p, ct) => CliContext.GuardAsync(p, ShowAsync, ct));
         runs.Subcommands.Add(list);
@@ -41,7 +42,7 @@ internal static class RunsCommand
             });
         }
         foreach (var r in rows)
-            ctx.Human.WriteLine($"{r.Id,6}  {r.Pipeline,-16} {r.Status,-10} {r.StartedAt:yyyy-MM-dd HH:mm:ss}  {Seconds(r),8:F1}s");
+            ctx.Human.WriteLine($"{r.Id,6}  {r.Pipeline,-16} {r.Status.Code(),-10} {r.StartedAt:yyyy-MM-dd HH:mm:ss}  {Seconds(r),8:F1}s");
         return ExitCodes.Success;
     }
 
@@ -52,42 +53,51 @@ internal static class RunsCommand
         var runs = new RunCatalog(catalog.DataSource);
         var run = await runs.GetRunAsync(id, ct).ConfigureAwait(false) ?? throw MusicPileException.Usage($"no run {id}");
         var tasks = await runs.TasksAsync(id, ct).ConfigureAwait(false);
-        var stages = tasks.GroupBy(t => (t.StageIndex, t.Stage)).OrderBy(g => g.Key.StageIndex).Select(g =>
-        {
-            var c = RunCatalog.Sum(g);
-            var started = g.Min(t => t.StartedAt);
-            var finished = g.Max(t => t.FinishedAt);
-            return new
-            {
-                name = g.Key.Stage,
-                tasks = g.Count(),
-                tasks_done = g.Count(t => t.Status == "done"),
-                tasks_failed = g.Count(t => t.Status == "failed"),
-                records_in = c.RecordsIn,
-                kept = c.Kept,
-                rejected = c.Rejected,
-                rejects_by_reason = c.RejectsByReason.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(),
-                bytes_in = c.BytesIn,
-                bytes_out = c.BytesOut,
-                task_seconds = Math.Round(c.Seconds, 3),
-                wall_seconds = started is { } s && finished is { } f ? Math.Round((f - s).TotalSeconds, 3) : (double?)null,
-                extra = c.Extra.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(),
-                errors = g.Where(t => t.Error is not null).Select(t => $"task {t.Rank}: {FirstLine(t.Error!)}").ToList(),
-            };
-        }).ToList();
+        var stages = tasks.GroupBy(t => (t.StageIndex, t.Stage)).OrderBy(g => g.Key.StageIndex).Select(g => new StageFigures(
+            g.Key.Stage, g.ToList(), RunCatalog.Sum(g))).ToList();
         if (ctx.Json)
-            ctx.WriteJson(new { id = run.Id, pipeline = run.Pipeline, status = run.Status, executor = run.Executor, started = run.StartedAt, finished = run.FinishedAt, seconds = Seconds(run), error = run.Error, stages });
+        {
+            ctx.WriteJson(new JsonObject
+            {
+                ["id"] = run.Id, ["pipeline"] = run.Pipeline, ["status"] = run.Status.Code(), ["executor"] = run.Executor,
+                ["started"] = run.StartedAt, ["finished"] = run.FinishedAt, ["seconds"] = Seconds(run), ["error"] = run.Error,
+                ["stages"] = new JsonArray([.. stages.Select(s => (JsonNode)s.ToJson())]),
+            });
+        }
         var w = ctx.Human;
-        w.WriteLine($"run {run.Id}  {run.Pipeline}  {run.Status}  {Seconds(run):F1}s");
+        w.WriteLine($"run {run.Id}  {run.Pipeline}  {run.Status.Code()}  {Seconds(run):F1}s");
         foreach (var s in stages)
         {
-            w.WriteLine($"  {s.name,-12} in {s.records_in,9:N0}  kept {s.kept,9:N0}  rejected {s.rejected,7:N0}  {s.bytes_in / 1e6,8:F2} MB in  {s.bytes_out / 1e6,8:F2} MB out  tasks {s.tasks_done}/{s.tasks}  {s.wall_seconds:F1}s");
-            foreach (var (reason, n) in s.rejects_by_reason.OrderByDescending(kv => kv.Value))
-                w.WriteLine($"      {reason,-28} {n,7:N0}");
-            foreach (var e in s.errors)
+            RunReport.PrintStage(w, s.Name, s.Counters, $"tasks {s.Done}/{s.Tasks.Count}  {s.WallSeconds:F1}s");
+            foreach (var e in s.Errors)
                 w.WriteLine($"      error: {e}");
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>One stage of a recorded run: its tasks and their counters summed.</summary>
+    private sealed record StageFigures(string Name, IReadOnlyList<RunCatalog.TaskRow> Tasks, TaskCounters Counters)
+    {
+        public int Done => Tasks.Count(t => t.Status == StageTaskStatus.Done);
+
+        public double? WallSeconds => Tasks.Min(t => t.StartedAt) is { } s && Tasks.Max(t => t.FinishedAt) is { } f ? Math.Round((f - s).TotalSeconds, 3) : null;
+
+        public IReadOnlyList<string> Errors => Tasks.Where(t => t.Error is not null).Select(t => $"task {t.Rank}: {FirstLine(t.Error!)}").ToList();
+
+        public JsonObject ToJson()
+        {
+            var o = new JsonObject
+            {
+                ["name"] = Name,
+                ["tasks"] = Tasks.Count,
+                ["tasks_done"] = Done,
+                ["tasks_failed"] = Tasks.Count(t => t.Status == StageTaskStatus.Failed),
+            };
+            RunReport.AddCounters(o, Counters);
+            o["wall_seconds"] = WallSeconds;
+            o["errors"] = new JsonArray([.. Errors.Select(e => (JsonNode)JsonValue.Create(e))]);
+            return o;
+        }
     }
 
     private static double? Seconds(RunCatalog.RunRow r) => r.FinishedAt is { } f ? Math.Round((f - r.StartedAt).TotalSeconds, 3) : null;

@@ -13,7 +13,7 @@ namespace MusicPile.Cli.Commands;
 /// </summary>
 internal static class SlurmRun
 {
-    public sealed record Settings(int Workers, string? Partition, bool Detach);
+    public sealed record Settings(int Workers, string? Partition, bool Detach, bool OnlyFailed);
 
     public static async Task<int> RunAsync(CliContext ctx, PipelineDefinition pipeline, string pipelineFile, Settings settings, CancellationToken ct)
     {
@@ -29,7 +29,10 @@ internal static class SlurmRun
             Console.Error.WriteLine($"musicpile: the embedded catalog database at {pg.SocketDir} stays running for the Slurm jobs; 'musicpile db stop' when they are over");
         }
         await using var catalog = await CatalogConnection.OpenAsync(ctx.Home, connection, ct).ConfigureAwait(false);
-        var options = new SlurmOptions { Workers = settings.Workers, Partition = settings.Partition, ConnectionString = connection, Command = SelfCommand() };
+        var options = new SlurmOptions
+        {
+            Workers = settings.Workers, Partition = settings.Partition, ConnectionString = connection, Command = SelfCommand(), OnlyFailed = settings.OnlyFailed,
+        };
         var executor = new SlurmExecutor(catalog.DataSource, ctx.Home, Stages.Registry(), options);
         var submission = await executor.SubmitAsync(pipeline, pipelineFile, ct).ConfigureAwait(false);
         Console.Error.WriteLine($"run {submission.RunId}{(submission.Resumed ? " (resumed)" : "")}: submitted as Slurm jobs named {submission.JobName}, logs in {submission.LogDir}");
@@ -51,7 +54,7 @@ internal static class SlurmRun
         }
         if (ctx.Json)
         {
-            var json = JsonSerializer.SerializeToNode(RunReport.ToJson(result), CliContext.JsonOptions)!.AsObject();
+            var json = RunReport.ToJson(result);
             json["executor"] = "slurm";
             json["jobs"] = JsonSerializer.SerializeToNode(jobs, CliContext.JsonOptions);
             ctx.WriteJson(json);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using MusicPile.Core.Pipelines;
 using MusicPile.Core.Records;
@@ -10,12 +9,20 @@ namespace MusicPile.Core.Catalog;
 /// <summary>Runs, tasks, task outputs and rejects in the catalog: all SQL for them is here.</summary>
 public sealed class RunCatalog(NpgsqlDataSource db)
 {
-    public sealed record RunRow(long Id, string Pipeline, string ConfigHash, string Status, string Executor, DateTime StartedAt, DateTime? FinishedAt, string? Error);
+    public sealed record RunRow(long Id, string Pipeline, string ConfigHash, RunStatus Status, string Executor, DateTime StartedAt, DateTime? FinishedAt, string? Error);
 
-    public sealed record TaskRow(long RunId, string Stage, int StageIndex, int Rank, int WorldSize, string Status, int Attempts, string Counters, DateTime? StartedAt, DateTime? FinishedAt, string? Error)
+    public sealed record TaskRow(long RunId, string Stage, int StageIndex, int Rank, int WorldSize, StageTaskStatus Status, int Attempts, string Counters, DateTime? StartedAt, DateTime? FinishedAt, string? Error)
     {
-        public TaskCounters ParsedCounters() => JsonSerializer.Deserialize<TaskCounters>(Counters) ?? new TaskCounters();
+        public TaskCounters ParsedCounters() => TaskCounters.FromJson(Counters);
     }
+
+    // Statuses go to SQL as parameters spelled by StatusCodes, the one place that knows the stored words.
+    private static readonly string Running = RunStatus.Running.Code();
+    private static readonly string Succeeded = RunStatus.Succeeded.Code();
+    private static readonly string Failed = RunStatus.Failed.Code();
+    private static readonly string TaskRunning = StageTaskStatus.Running.Code();
+    private static readonly string TaskDone = StageTaskStatus.Done.Code();
+    private static readonly string TaskFailed = StageTaskStatus.Failed.Code();
 
     /// <summary>The counters of the given tasks added up.</summary>
     public static TaskCounters Sum(IEnumerable<TaskRow> tasks)
@@ -26,20 +33,30 @@ public sealed class RunCatalog(NpgsqlDataSource db)
         return total;
     }
 
+    /// <summary>The run a rerun of this pipeline resumes: its latest run, when unfinished and of the same configuration.</summary>
+    public async Task<long?> ResumableRunAsync(PipelineDefinition p, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return await ResumableRunAsync(conn, p, ct).ConfigureAwait(false);
+    }
+
+    private static Task<long?> ResumableRunAsync(NpgsqlConnection conn, PipelineDefinition p, CancellationToken ct) =>
+        conn.QueryFirstOrDefaultAsync<long?>(new CommandDefinition(
+            """
+            SELECT id FROM runs WHERE pipeline = @Name AND config_hash = @Hash AND status <> @Succeeded
+            AND id = (SELECT max(id) FROM runs WHERE pipeline = @Name)
+            """, new { p.Name, Hash = p.ConfigHash, Succeeded }, cancellationToken: ct));
+
     /// <summary>The latest unfinished run of the same pipeline and configuration, to resume; else a new run.</summary>
     public async Task<(long RunId, bool Resumed)> StartOrResumeAsync(PipelineDefinition p, string executor, string codeVersion, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var existing = await conn.QueryFirstOrDefaultAsync<long?>(new CommandDefinition(
-            """
-            SELECT id FROM runs WHERE pipeline = @Name AND config_hash = @Hash AND status <> 'succeeded'
-            AND id = (SELECT max(id) FROM runs WHERE pipeline = @Name)
-            """, new { p.Name, Hash = p.ConfigHash }, cancellationToken: ct)).ConfigureAwait(false);
+        var existing = await ResumableRunAsync(conn, p, ct).ConfigureAwait(false);
         if (existing is { } id)
         {
             await conn.ExecuteAsync(new CommandDefinition(
-                "UPDATE runs SET status = 'running', error = NULL, finished_at = NULL, executor = @executor WHERE id = @id",
-                new { id, executor }, cancellationToken: ct)).ConfigureAwait(false);
+                "UPDATE runs SET status = @Running, error = NULL, finished_at = NULL, executor = @executor WHERE id = @id",
+                new { id, executor, Running }, cancellationToken: ct)).ConfigureAwait(false);
             return (id, true);
         }
         var newId = await conn.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -55,7 +72,7 @@ public sealed class RunCatalog(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync(ct).ConfigureAwait(false);
         await conn.ExecuteAsync(new CommandDefinition(
             "UPDATE runs SET status = @status, error = @error, finished_at = now() WHERE id = @runId",
-            new { runId, status = succeeded ? "succeeded" : "failed", error }, cancellationToken: ct)).ConfigureAwait(false);
+            new { runId, status = succeeded ? Succeeded : Failed, error }, cancellationToken: ct)).ConfigureAwait(false);
     }
 
     /// <summary>Creates the task rows of a stage (once) and returns the ranks not yet done.</summary>
@@ -73,8 +90,8 @@ public sealed class RunCatalog(NpgsqlDataSource db)
             ON CONFLICT DO NOTHING
             """, new { runId, stage, stageIndex, worldSize }, cancellationToken: ct)).ConfigureAwait(false);
         return (await conn.QueryAsync<int>(new CommandDefinition(
-            "SELECT rank FROM tasks WHERE run_id = @runId AND stage = @stage AND status <> 'done' ORDER BY rank",
-            new { runId, stage }, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+            "SELECT rank FROM tasks WHERE run_id = @runId AND stage = @stage AND status <> @TaskDone ORDER BY rank",
+            new { runId, stage, TaskDone }, cancellationToken: ct)).ConfigureAwait(false)).ToList();
     }
 
     /// <summary>Marks a task as running by this worker; false when it is already done.</summary>
@@ -83,9 +100,9 @@ public sealed class RunCatalog(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync(ct).ConfigureAwait(false);
         var n = await conn.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE tasks SET status = 'running', attempts = attempts + 1, worker = @worker, started_at = now(), error = NULL
-            WHERE run_id = @runId AND stage = @stage AND rank = @rank AND status <> 'done'
-            """, new { runId, stage, rank, worker }, cancellationToken: ct)).ConfigureAwait(false);
+            UPDATE tasks SET status = @TaskRunning, attempts = attempts + 1, worker = @worker, started_at = now(), error = NULL
+            WHERE run_id = @runId AND stage = @stage AND rank = @rank AND status <> @TaskDone
+            """, new { runId, stage, rank, worker, TaskRunning, TaskDone }, cancellationToken: ct)).ConfigureAwait(false);
         return n == 1;
     }
 
@@ -93,8 +110,8 @@ public sealed class RunCatalog(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync(ct).ConfigureAwait(false);
         await conn.ExecuteAsync(new CommandDefinition(
-            "UPDATE tasks SET status = 'failed', error = @error, finished_at = now() WHERE run_id = @runId AND stage = @stage AND rank = @rank AND status <> 'done'",
-            new { runId, stage, rank, error }, cancellationToken: ct)).ConfigureAwait(false);
+            "UPDATE tasks SET status = @TaskFailed, error = @error, finished_at = now() WHERE run_id = @runId AND stage = @stage AND rank = @rank AND status <> @TaskDone",
+            new { runId, stage, rank, error, TaskFailed, TaskDone }, cancellationToken: ct)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -121,9 +138,9 @@ public sealed class RunCatalog(NpgsqlDataSource db)
             await action(conn, tx, ct).ConfigureAwait(false);
         var done = await conn.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE tasks SET status = 'done', counters = @counters::jsonb, finished_at = now(), error = NULL
-            WHERE run_id = @runId AND stage = @stage AND rank = @rank AND status <> 'done'
-            """, new { key.runId, key.stage, key.rank, counters = JsonSerializer.Serialize(task.Counters) }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            UPDATE tasks SET status = @TaskDone, counters = @counters::jsonb, finished_at = now(), error = NULL
+            WHERE run_id = @runId AND stage = @stage AND rank = @rank AND status <> @TaskDone
+            """, new { key.runId, key.stage, key.rank, counters = task.Counters.ToJson(), TaskDone }, tx, cancellationToken: ct)).ConfigureAwait(false);
         if (done != 1)
             throw new MusicPileException($"task {task.Stage.Name}:{task.Rank} of run {task.RunId} was finished by another worker");
         await tx.CommitAsync(ct).ConfigureAwait(false);
@@ -169,6 +186,18 @@ public sealed class RunCatalog(NpgsqlDataSource db)
                    started_at AS StartedAt, finished_at AS FinishedAt, error AS Error
             FROM runs ORDER BY id DESC LIMIT @limit
             """, new { limit }, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+    }
+
+    /// <summary>The newest run of a pipeline still marked running, if any.</summary>
+    public async Task<RunRow?> LatestRunningAsync(string pipeline, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return await conn.QueryFirstOrDefaultAsync<RunRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, pipeline AS Pipeline, config_hash AS ConfigHash, status AS Status, executor AS Executor,
+                   started_at AS StartedAt, finished_at AS FinishedAt, error AS Error
+            FROM runs WHERE pipeline = @pipeline AND status = @Running ORDER BY id DESC LIMIT 1
+            """, new { pipeline, Running }, cancellationToken: ct)).ConfigureAwait(false);
     }
 
     public async Task<RunRow?> GetRunAsync(long runId, CancellationToken ct)

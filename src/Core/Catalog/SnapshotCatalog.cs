@@ -27,6 +27,18 @@ public static class SnapshotCatalog
     public static async Task<string?> LatestIndexDirAsync(NpgsqlDataSource db, CancellationToken ct) =>
         (await LatestAsync(db, ct).ConfigureAwait(false))?.IndexDir;
 
+    /// <summary>
+    /// The snapshot a run published: the one it made, or for a run whose data matched an existing snapshot (nothing
+    /// new to publish), the latest; null when no run published a snapshot yet.
+    /// </summary>
+    public static async Task<string?> OfRunAsync(NpgsqlDataSource db, long runId, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return await conn.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT id FROM snapshots WHERE run_id = @runId ORDER BY created_at DESC LIMIT 1", new { runId }, cancellationToken: ct)).ConfigureAwait(false)
+            ?? (await LatestAsync(db, ct).ConfigureAwait(false))?.Id;
+    }
+
     public static async Task<SnapshotRow?> GetAsync(NpgsqlDataSource db, string id, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct).ConfigureAwait(false);

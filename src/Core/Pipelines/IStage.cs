@@ -6,6 +6,12 @@ namespace MusicPile.Core.Pipelines;
 /// </summary>
 public interface IStage
 {
+    /// <summary>
+    /// The record the stage's options bind to (<see cref="IStageOptions"/>); the pipeline is checked against it before
+    /// anything runs, and the stage reads it with <see cref="StagePlan.Options{T}"/>. Default: no options.
+    /// </summary>
+    Type OptionsType => typeof(NoStageOptions);
+
     /// <summary>How many tasks the stage runs, given its definition and what the previous stage produced.</summary>
     Task<int> PlanAsync(StagePlan plan, CancellationToken ct);
 

@@ -13,11 +13,22 @@ public sealed record PipelineDefinition(string Name, IReadOnlyList<SourceDefinit
     [JsonIgnore]
     public string BaseDir { get; init; } = Environment.CurrentDirectory;
 
+    /// <summary>The pipeline file as it was named on the command line, for messages.</summary>
+    [JsonIgnore]
+    public string FileName { get; init; } = "<pipeline>";
+
     /// <summary>A stable hash of what the pipeline does, so a rerun resumes only an identical pipeline.</summary>
     [JsonIgnore]
     public string ConfigHash => ContentHash.Of(ToJson())[..16];
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>Where a stage is written, for messages: <c>FILE: stage 'NAME'</c>.</summary>
+    public string Where(StageDefinition stage)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        return $"{FileName}: stage '{stage.Name}'";
+    }
 
     internal static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -47,7 +58,7 @@ public sealed record PipelineDefinition(string Name, IReadOnlyList<SourceDefinit
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw MusicPileException.Usage($"{fileName}: a pipeline file is a mapping with 'name' and 'stages'");
         var y = new YamlReader(fileName);
-        var name = y.RequiredString(root, "name");
+        var name = y.CheckName(root, "pipeline", y.RequiredString(root, "name"));
         var sources = y.Sequence(root, "sources").Select(n => SourceDefinition.FromYaml(y, n)).ToList();
         var stages = y.Sequence(root, "stages").Select(n => StageDefinition.FromYaml(y, n)).ToList();
         if (stages.Count == 0)
@@ -58,6 +69,6 @@ public sealed record PipelineDefinition(string Name, IReadOnlyList<SourceDefinit
         var dupSrc = sources.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
         if (dupSrc is not null)
             throw MusicPileException.Usage($"{fileName}: source name '{dupSrc.Key}' is used twice");
-        return new PipelineDefinition(name, sources, stages) { BaseDir = baseDir };
+        return new PipelineDefinition(name, sources, stages) { BaseDir = baseDir, FileName = fileName };
     }
 }

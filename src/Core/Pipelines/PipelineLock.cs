@@ -1,4 +1,4 @@
-using Dapper;
+using MusicPile.Core.Catalog;
 using MusicPile.Core.Text;
 using Npgsql;
 
@@ -25,24 +25,29 @@ public sealed class PipelineLock : IAsyncDisposable
     {
         var key = KeyFor(pipeline);
         var conn = await db.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var got = await conn.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(@key)", new { key }, cancellationToken: ct)).ConfigureAwait(false);
+        bool got;
+        try
+        {
+            got = await LockCatalog.TryLockAsync(conn, key, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await conn.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         if (got)
             return new PipelineLock(conn, key);
-        var holder = await conn.QueryFirstOrDefaultAsync<RunningRun>(new CommandDefinition(
-            "SELECT id AS Id, started_at AS Started FROM runs WHERE pipeline = @pipeline AND status = 'running' ORDER BY id DESC LIMIT 1",
-            new { pipeline }, cancellationToken: ct)).ConfigureAwait(false);
         await conn.DisposeAsync().ConfigureAwait(false);
-        var which = holder is not null ? $" (run {holder.Id}, started {holder.Started:yyyy-MM-dd HH:mm:ss}Z)" : "";
+        var holder = await new RunCatalog(db).LatestRunningAsync(pipeline, ct).ConfigureAwait(false);
+        var which = holder is not null ? $" (run {holder.Id}, started {holder.StartedAt:yyyy-MM-dd HH:mm:ss}Z)" : "";
         throw new MusicPileException($"pipeline '{pipeline}' is already running{which}; this run was refused");
     }
-
-    private sealed record RunningRun(long Id, DateTime Started);
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await _conn.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = _key }).ConfigureAwait(false);
+            await LockCatalog.UnlockAsync(_conn, _key).ConfigureAwait(false);
         }
         catch (NpgsqlException)
         {

@@ -55,7 +55,15 @@ public sealed class PipelineRunner(NpgsqlDataSource catalog, MusicPileHome home,
         var done = skipped;
         await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct }, async (rank, token) =>
         {
-            await RunTaskAsync(runs, stage, plan, rank, world, token).ConfigureAwait(false);
+            try
+            {
+                await RunTaskAsync(runs, stage, plan, rank, world, token).ConfigureAwait(false);
+            }
+            catch (MusicPileException e)
+            {
+                progress?.Report(new RunEvent(RunEventKind.TaskFailed, runId, def.Name, world, Volatile.Read(ref done), e.Message));
+                throw;
+            }
             var n = Interlocked.Increment(ref done);
             progress?.Report(new RunEvent(RunEventKind.TaskDone, runId, def.Name, world, n));
         }).ConfigureAwait(false);

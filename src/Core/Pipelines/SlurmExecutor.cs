@@ -23,6 +23,7 @@ public sealed class SlurmExecutor(NpgsqlDataSource catalog, MusicPileHome home, 
         // Held only while submitting: it keeps a local run of the same pipeline from starting in between.
         await using var runLock = await PipelineLock.AcquireAsync(catalog, pipeline.Name, ct).ConfigureAwait(false);
         var runs = new RunCatalog(catalog);
+        await SlurmTaskSelection.RequireFailedTasksAsync(runs, pipeline, options, ct).ConfigureAwait(false);
         var (runId, resumed) = await runs.StartOrResumeAsync(pipeline, "slurm", PipelineRunner.CodeVersion, ct).ConfigureAwait(false);
         var jobName = JobNameFor(runId);
         var queued = await SlurmCluster.QueuedAsync(jobName, ct).ConfigureAwait(false);
@@ -36,13 +37,9 @@ public sealed class SlurmExecutor(NpgsqlDataSource catalog, MusicPileHome home, 
         string? previous = null;
         foreach (var def in pipeline.Stages)
         {
-            var mine = tasks.Where(t => t.Stage == def.Name).ToList();
-            if (mine.Count > 0 && mine.All(t => t.Status == "done"))
+            if (SlurmTaskSelection.For(def, tasks.Where(t => t.Stage == def.Name).ToList(), options) is not { } selection)
                 continue;
-            // A planned stage resubmits exactly its unfinished ranks; an unplanned one gets a fixed number of elements.
-            var (indices, stride) = mine.Count > 0
-                ? (mine.Where(t => t.Status != "done").Select(t => t.Rank).ToList(), mine[0].WorldSize)
-                : (Enumerable.Range(0, def.Tasks > 0 ? def.Tasks : options.DefaultTasks).ToList(), def.Tasks > 0 ? def.Tasks : options.DefaultTasks);
+            var (indices, stride) = selection;
             var array = SlurmCluster.IndexList(indices) + "%" + options.Workers.ToString(CultureInfo.InvariantCulture);
             var script = WriteScript(logDir, def.Name, runId, Command(pipelineFile, runId,
                 ["--stage", def.Name, "--rank", "$SLURM_ARRAY_TASK_ID", "--stride", Num(stride), "--default-tasks", Num(options.DefaultTasks)]));
@@ -63,26 +60,32 @@ public sealed class SlurmExecutor(NpgsqlDataSource catalog, MusicPileHome home, 
     {
         var runs = new RunCatalog(catalog);
         var reported = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Failures seen (by attempt), so each is reported once; those from before this submission are not reported.
+        HashSet<(string Stage, int Rank, int Attempt)>? failed = null;
         progress?.Report(new RunEvent(RunEventKind.RunStarted, submission.RunId, "", 0, 0, submission.Resumed ? "resumed on Slurm" : "new on Slurm"));
         while (true)
         {
             var queued = await SlurmCluster.QueuedAsync(submission.JobName, ct).ConfigureAwait(false);
             var tasks = await runs.TasksAsync(submission.RunId, ct).ConfigureAwait(false);
+            var report = failed is not null;
+            failed ??= [];
             foreach (var g in tasks.GroupBy(t => t.Stage))
             {
-                var done = g.Count(t => t.Status == "done");
+                var done = g.Count(t => t.Status == StageTaskStatus.Done);
                 if (!reported.TryGetValue(g.Key, out var before))
                     progress?.Report(new RunEvent(RunEventKind.StageStarted, submission.RunId, g.Key, g.Count(), done));
                 else if (done > before)
                     progress?.Report(new RunEvent(RunEventKind.TaskDone, submission.RunId, g.Key, g.Count(), done));
                 reported[g.Key] = done;
+                foreach (var t in g.Where(t => t.Status == StageTaskStatus.Failed && failed.Add((t.Stage, t.Rank, t.Attempts)) && report))
+                    progress?.Report(new RunEvent(RunEventKind.TaskFailed, submission.RunId, g.Key, g.Count(), done, $"task {t.Rank}: {t.Error?.Split('\n', 2)[0]}"));
             }
             if (queued.Count == 0)
                 break;
             await Task.Delay(options.PollInterval, ct).ConfigureAwait(false);
         }
         var run = await runs.GetRunAsync(submission.RunId, ct).ConfigureAwait(false);
-        if (run?.Status != "succeeded")
+        if (run?.Status != RunStatus.Succeeded)
             return null;
         progress?.Report(new RunEvent(RunEventKind.RunDone, submission.RunId, "", 0, 0));
         return await ResultAsync(catalog, pipeline, submission.RunId, submission.Resumed, ct).ConfigureAwait(false);

@@ -25,6 +25,12 @@ public sealed record SlurmOptions
     /// </summary>
     public int DefaultTasks { get; init; } = 4;
 
+    /// <summary>
+    /// Resubmit only the tasks of the unfinished run recorded as failed, leaving those pending or left running by a lost
+    /// job alone (default false: every task not done, as any rerun).
+    /// </summary>
+    public bool OnlyFailed { get; init; }
+
     /// <summary>How often the catalog and the queue are polled while waiting (default 1 s).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -1,4 +1,4 @@
-using Dapper;
+using MusicPile.Core.Catalog;
 using Npgsql;
 
 namespace MusicPile.Core.Pipelines;
@@ -24,7 +24,7 @@ internal sealed class SlurmPlanLock : IAsyncDisposable
         var conn = await db.OpenConnectionAsync(ct).ConfigureAwait(false);
         try
         {
-            await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key }, cancellationToken: ct)).ConfigureAwait(false);
+            await LockCatalog.LockAsync(conn, key, ct).ConfigureAwait(false);
         }
         catch
         {
@@ -38,7 +38,7 @@ internal sealed class SlurmPlanLock : IAsyncDisposable
     {
         try
         {
-            await _conn.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = _key }).ConfigureAwait(false);
+            await LockCatalog.UnlockAsync(_conn, _key).ConfigureAwait(false);
         }
         catch (NpgsqlException)
         {

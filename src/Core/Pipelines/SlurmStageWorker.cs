@@ -15,6 +15,7 @@ public sealed class SlurmStageWorker(NpgsqlDataSource catalog, MusicPileHome hom
     {
         if (rank < 0 || stride < 1)
             throw MusicPileException.Usage($"--rank must be at least 0 and --stride at least 1 (got {rank} and {stride})");
+        registry.Validate(pipeline);
         var runs = new RunCatalog(catalog);
         await RequireRunAsync(runs, pipeline, runId, ct).ConfigureAwait(false);
         var index = IndexOf(pipeline, stageName);
@@ -24,7 +25,7 @@ public sealed class SlurmStageWorker(NpgsqlDataSource catalog, MusicPileHome hom
         {
             var previous = pipeline.Stages[index - 1].Name;
             var tasks = (await runs.TasksAsync(runId, ct).ConfigureAwait(false)).Where(t => t.Stage == previous).ToList();
-            var done = tasks.Count(t => t.Status == "done");
+            var done = tasks.Count(t => t.Status == StageTaskStatus.Done);
             if (tasks.Count == 0 || done < tasks.Count)
                 throw new MusicPileException($"run {runId}: stage '{def.Name}' cannot start, stage '{previous}' has {done} of {tasks.Count} tasks done");
             inputs = await runs.OutputsAsync(runId, previous, ct).ConfigureAwait(false);
@@ -63,7 +64,7 @@ public sealed class SlurmStageWorker(NpgsqlDataSource catalog, MusicPileHome hom
         foreach (var def in pipeline.Stages)
         {
             var mine = tasks.Where(t => t.Stage == def.Name).ToList();
-            var done = mine.Count(t => t.Status == "done");
+            var done = mine.Count(t => t.Status == StageTaskStatus.Done);
             if (mine.Count == 0 || done < mine.Count)
             {
                 var why = $"stage '{def.Name}' has {done} of {mine.Count} tasks done";

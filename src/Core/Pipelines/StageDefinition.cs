@@ -9,7 +9,7 @@ public sealed record StageDefinition(string Name, string Type, int Tasks, StageO
     {
         var map = y.Mapping(node, "stage");
         var type = y.OptionalString(map, "type") ?? y.RequiredString(map, "name");
-        var name = y.OptionalString(map, "name") ?? type;
+        var name = y.CheckName(map, "stage", y.OptionalString(map, "name") ?? type);
         var tasksText = y.OptionalString(map, "tasks");
         var tasks = 0;
         if (tasksText is not null && (!int.TryParse(tasksText, out tasks) || tasks < 1 || tasks > 100_000))

@@ -11,4 +11,8 @@ public sealed record StagePlan(
     IReadOnlyList<TaskOutputFile> Inputs,
     MusicPileHome Home,
     NpgsqlDataSource Catalog,
-    int DefaultTasks);
+    int DefaultTasks)
+{
+    /// <summary>The stage's options bound to its options record (the one <see cref="IStage.OptionsType"/> names).</summary>
+    public T Options<T>() where T : class, new() => StageOptionsBinder.Bind<T>(Stage.Options, Pipeline.Where(Stage));
+}

@@ -17,9 +17,15 @@ public sealed class StageRegistry
         ? f()
         : throw MusicPileException.Usage($"unknown stage type '{type}' (known: {string.Join(", ", _factories.Keys.Order())})");
 
+    /// <summary>Checks that every stage's type is known and its options bind to the stage's options record.</summary>
     public void Validate(PipelineDefinition p)
     {
+        ArgumentNullException.ThrowIfNull(p);
         foreach (var s in p.Stages)
-            _ = Create(s.Type);
+        {
+            if (!_factories.TryGetValue(s.Type, out var factory))
+                throw MusicPileException.Usage($"{p.Where(s)}: unknown stage type '{s.Type}' (known: {string.Join(", ", _factories.Keys.Order())})");
+            StageOptionsBinder.Bind(factory().OptionsType, s.Options, p.Where(s));
+        }
     }
 }

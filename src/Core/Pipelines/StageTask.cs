@@ -18,6 +18,7 @@ public sealed class StageTask : IAsyncDisposable
     private readonly object _rejectLock = new();
     private CorpusShardWriter? _output;
     private RejectShardWriter? _rejects;
+    private long _written;
 
     internal StageTask(StagePlan plan, int rank, int worldSize)
     {
@@ -26,12 +27,12 @@ public sealed class StageTask : IAsyncDisposable
         WorldSize = worldSize;
         OutputDir = Path.Combine(plan.Home.RunDir(plan.RunId), plan.Stage.Name);
         Directory.CreateDirectory(OutputDir);
+        Counters.AddBytesIn(MyInputs.Sum(f => f.SizeBytes));
     }
 
     public StagePlan Plan { get; }
     public long RunId => Plan.RunId;
     public StageDefinition Stage => Plan.Stage;
-    public StageOptions Options => Plan.Stage.Options;
     public int Rank { get; }
     public int WorldSize { get; }
     public TaskCounters Counters { get; } = new();
@@ -48,11 +49,25 @@ public sealed class StageTask : IAsyncDisposable
 
     public CorpusShardWriter Output => _output ??= CorpusShardWriter.Create(DataPath);
 
+    /// <summary>The stage's options, bound to its options record (<see cref="StagePlan.Options{T}"/>).</summary>
+    public T Options<T>() where T : class, new() => Plan.Options<T>();
+
     /// <summary>Writes a kept record to this task's shard and counts it.</summary>
     public async ValueTask WriteAsync(CorpusRecord record, CancellationToken ct)
     {
         await Output.WriteAsync(record, ct).ConfigureAwait(false);
+        Interlocked.Increment(ref _written);
         Counters.AddKept();
+    }
+
+    /// <summary>
+    /// Counts records the stage kept in files it writes itself rather than in its data shard (the publish stage's
+    /// snapshot files), with the bytes of those files.
+    /// </summary>
+    public void KeptElsewhere(long records, long bytes)
+    {
+        Counters.AddKept(records);
+        Counters.AddBytesOut(bytes);
     }
 
     /// <summary>Sends a record to the rejects (Parquet and catalog) with its reason, and counts it.</summary>
@@ -100,10 +115,10 @@ public sealed class StageTask : IAsyncDisposable
             var sha = await Text.ContentHash.OfFileAsync(path, ct).ConfigureAwait(false);
             verified.Add(new TaskOutputFile(Stage.Name, Rank, role, path, info.Length, rows, sha));
         }
-        if (verified[0].Rows != Counters.Kept)
+        if (verified[0].Rows != _written)
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"{DataPath}: {verified[0].Rows} rows on disk but {Counters.Kept} written"));
-        Counters.BytesOut = verified.Where(v => v.Role == TaskOutputFile.Roles.Data).Sum(v => v.SizeBytes);
+                $"{DataPath}: {verified[0].Rows} rows on disk but {_written} written"));
+        Counters.AddBytesOut(verified.Where(v => v.Role == TaskOutputFile.Roles.Data).Sum(v => v.SizeBytes));
         return verified;
     }
 

@@ -1,15 +1,29 @@
+using System.Text.RegularExpressions;
+using MusicPile.Core.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace MusicPile.Core.Pipelines;
 
 /// <summary>Typed access to pipeline YAML with errors that name the file, line and column.</summary>
-internal sealed class YamlReader(string fileName)
+internal sealed partial class YamlReader(string fileName)
 {
+    /// <summary>A part of the file, for messages: <c>FILE: WHAT</c>.</summary>
+    public string Where(string what) => $"{fileName}: {what}";
+
     public MusicPileException Error(YamlNode node, string message) =>
         MusicPileException.Usage($"{fileName}:{node.Start.Line}:{node.Start.Column}: {message}");
 
     public YamlMappingNode Mapping(YamlNode node, string what) =>
         node as YamlMappingNode ?? throw Error(node, $"each {what} must be a mapping");
+
+    /// <summary>
+    /// The <c>name</c> of a pipeline, stage or source: it names folders and files, so it is letters, digits, <c>_</c>,
+    /// <c>.</c> and <c>-</c>, starting with a letter or digit.
+    /// </summary>
+    public string CheckName(YamlNode node, string what, string name) =>
+        NamePattern().IsMatch(name)
+            ? name
+            : throw Error(node, $"{what} name {Printable.Quote(name)} is not allowed: use letters, digits, '_', '.' and '-', starting with a letter or digit");
 
     public string RequiredString(YamlMappingNode map, string key) =>
         OptionalString(map, key) ?? throw Error(map, $"'{key}' is required");
@@ -62,4 +76,7 @@ internal sealed class YamlReader(string fileName)
         YamlMappingNode m => (IReadOnlyDictionary<string, object>)ToDictionary(m),
         _ => throw Error(v, "unsupported YAML node"),
     };
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.-]*\z")]
+    private static partial Regex NamePattern();
 }

@@ -2,8 +2,6 @@ using MusicPile.Core.Catalog;
 using MusicPile.Core.Parquet;
 using MusicPile.Core.Pipelines;
 using MusicPile.Core.Records;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace MusicPile.Dedup.Stages;
 
@@ -14,13 +12,16 @@ namespace MusicPile.Dedup.Stages;
 /// </summary>
 public sealed class DedupStage : IStage
 {
+    public Type OptionsType => typeof(DedupStageOptions);
+
     public Task<int> PlanAsync(StagePlan plan, CancellationToken ct) => Task.FromResult(1);
 
     public async Task RunAsync(StageTask task, CancellationToken ct)
     {
-        var options = DedupStageOptions.From(task.Options);
+        var stageOptions = task.Options<DedupStageOptions>();
+        var options = stageOptions.ToDedupOptions();
         var inputs = task.MyInputs;
-        var previousDir = task.Options.GetBool("incremental", true)
+        var previousDir = stageOptions.Incremental
             ? await SnapshotCatalog.LatestIndexDirAsync(task.Catalog, ct).ConfigureAwait(false)
             : null;
         var previous = previousDir is not null && Directory.Exists(previousDir)
@@ -58,9 +59,9 @@ public sealed class DedupStage : IStage
             }
         }
         spill.Complete();
-        task.Counters.Count("removed_exact", result.RemovedExact);
-        task.Counters.Count("removed_music", result.RemovedMusic);
-        task.Counters.Count("removed_near", result.RemovedNear);
+        task.Counters.AddRemoved(DedupMethod.Exact, result.RemovedExact);
+        task.Counters.AddRemoved(DedupMethod.Music, result.RemovedMusic);
+        task.Counters.AddRemoved(DedupMethod.Near, result.RemovedNear);
         task.Counters.Count("clusters", result.Clusters);
         task.Counters.Count("previous_index", previous is null ? 0 : 1);
         foreach (var f in Directory.GetFiles(indexDir).Order(StringComparer.Ordinal))
@@ -68,8 +69,8 @@ public sealed class DedupStage : IStage
         var dataPath = task.DataPath;
         task.OnCommit(async (conn, tx, token) =>
         {
-            await WriteClustersAsync(conn, task.RunId, clusters, token).ConfigureAwait(false);
-            await spill.CopyAsync(conn, task.RunId, dataPath, clusterOf, token).ConfigureAwait(false);
+            await DedupCatalog.WriteClustersAsync(conn, task.RunId, clusters, token).ConfigureAwait(false);
+            await DedupCatalog.WriteDocumentsAsync(conn, task.RunId, dataPath, spill.Rows(), clusterOf, token).ConfigureAwait(false);
             spill.Dispose();
         });
     }
@@ -82,25 +83,6 @@ public sealed class DedupStage : IStage
         {
             await foreach (var r in CorpusShardReader.ReadAsync(input.Path, ct).ConfigureAwait(false))
                 yield return DedupDocument.Of(r, order++);
-        }
-    }
-
-    private static async Task WriteClustersAsync(NpgsqlConnection conn, long runId, List<DedupCluster> clusters, CancellationToken ct)
-    {
-        await using (var copy = await conn.BeginBinaryImportAsync(
-            "COPY dedup_clusters (run_id, cluster_id, method, representative, members, similarity) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
-        {
-            foreach (var c in clusters)
-            {
-                await copy.StartRowAsync(ct).ConfigureAwait(false);
-                await copy.WriteAsync(runId, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                await copy.WriteAsync(c.ClusterId, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                await copy.WriteAsync(c.Method.ToString().ToLowerInvariant(), NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                await copy.WriteAsync(c.Representative, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                await copy.WriteAsync(c.Members.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                await copy.WriteAsync(c.Similarity, NpgsqlDbType.Double, ct).ConfigureAwait(false);
-            }
-            await copy.CompleteAsync(ct).ConfigureAwait(false);
         }
     }
 }

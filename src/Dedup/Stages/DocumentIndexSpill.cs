@@ -1,10 +1,8 @@
-using NpgsqlTypes;
-
 namespace MusicPile.Dedup.Stages;
 
 /// <summary>
-/// The dedup stage's document index rows, spilled to a file while the shards are read and copied into the catalog
-/// at commit, so memory does not grow with the corpus.
+/// The dedup stage's document index rows, spilled to a file while the shards are read and read back when they are
+/// copied into the catalog at commit, so memory does not grow with the corpus.
 /// </summary>
 internal sealed class DocumentIndexSpill : IDisposable
 {
@@ -36,35 +34,12 @@ internal sealed class DocumentIndexSpill : IDisposable
         _writer = null;
     }
 
-    /// <summary>Copies the rows into <c>documents</c>.</summary>
-    public async Task CopyAsync(Npgsql.NpgsqlConnection conn, long runId, string shard, IReadOnlyDictionary<long, long> clusterOf, CancellationToken ct)
+    /// <summary>The rows spilled, in the order they were added (read back from the file).</summary>
+    public IEnumerable<DocumentIndexRow> Rows()
     {
-        await using var docs = await conn.BeginBinaryImportAsync(
-            "COPY documents (doc_id, run_id, sha256, source, kind, shard_path, row_index, status, cluster_id) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
         using var reader = new BinaryReader(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
         for (long i = 0; i < Count; i++)
-        {
-            var id = reader.ReadInt64();
-            var sha = reader.ReadString();
-            var src = reader.ReadString();
-            var kind = reader.ReadString();
-            var row = reader.ReadInt64();
-            var kept = reader.ReadBoolean();
-            await docs.StartRowAsync(ct).ConfigureAwait(false);
-            await docs.WriteAsync(id, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await docs.WriteAsync(runId, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await docs.WriteAsync(sha, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await docs.WriteAsync(src, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await docs.WriteAsync(kind, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await docs.WriteAsync(shard, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await docs.WriteAsync(row, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await docs.WriteAsync(kept ? "kept" : "duplicate", NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            if (clusterOf.TryGetValue(id, out var cid))
-                await docs.WriteAsync(cid, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            else
-                await docs.WriteNullAsync(ct).ConfigureAwait(false);
-        }
-        await docs.CompleteAsync(ct).ConfigureAwait(false);
+            yield return new DocumentIndexRow(reader.ReadInt64(), reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadInt64(), reader.ReadBoolean());
     }
 
     public void Dispose() => _writer?.Dispose();

@@ -1,3 +1,4 @@
+using MusicPile.Core.Records;
 using MusicPile.Dedup.Hashing;
 using MusicPile.Dedup.Storage;
 

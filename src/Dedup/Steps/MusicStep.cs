@@ -1,3 +1,4 @@
+using MusicPile.Core.Records;
 using MusicPile.Dedup.Storage;
 
 namespace MusicPile.Dedup.Steps;

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using MusicPile.Core.Records;
 using MusicPile.Dedup.Shingling;
 using MusicPile.Dedup.Storage;
 

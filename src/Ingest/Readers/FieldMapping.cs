@@ -8,9 +8,7 @@ namespace MusicPile.Ingest.Readers;
 /// </summary>
 internal sealed record FieldMapping(string Text, string Id, string Src, string Instruction, string Input, string Output)
 {
-    public static FieldMapping From(StageOptions o) => new(
-        o.GetString("text_field", "text"), o.GetString("id_field", "id"), o.GetString("src_field", "src"),
-        o.GetString("instruction_field", "instruction"), o.GetString("input_field", "input"), o.GetString("output_field", "output"));
+    public static FieldMapping From(SourceOptions o) => new(o.TextField, o.IdField, o.SrcField, o.InstructionField, o.InputField, o.OutputField);
 
     /// <summary>Turns a record's fields into a raw record: SFT rows become one chat round, as MusicPile-sft is trained.</summary>
     public RawRecord ToRecord(string position, IReadOnlyDictionary<string, string?> f)

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Dapper;
 using MusicPile.Core;
 using MusicPile.Core.Catalog;
 using MusicPile.Core.Parquet;
@@ -49,29 +48,12 @@ public static class SnapshotExporter
         await manifest.WriteAsync(Path.Combine(dir, ExportManifest.FileName), ct).ConfigureAwait(false);
         var tokens = manifest.TokensBySplit.Values.Sum();
         var row = new ExportRow(id, snapshot.Id, tokenizer.Id, tokenizer.VocabularyHash, options.Format.ToString().ToLowerInvariant(), dir, tokens);
-        await using var conn = await db.OpenConnectionAsync(ct).ConfigureAwait(false);
-        await conn.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO exports (id, snapshot_id, tokenizer, vocab_hash, format, options, out_dir, tokens, manifest)
-            VALUES (@Id, @SnapshotId, @Tokenizer, @VocabHash, @Format, @options::jsonb, @OutDir, @Tokens, @manifest::jsonb)
-            ON CONFLICT (id) DO UPDATE SET out_dir = EXCLUDED.out_dir, tokens = EXCLUDED.tokens, manifest = EXCLUDED.manifest
-            """, new
-            {
-                row.Id, row.SnapshotId, row.Tokenizer, row.VocabHash, row.Format, row.OutDir, row.Tokens,
-                options = JsonSerializer.Serialize(options), manifest = await File.ReadAllTextAsync(Path.Combine(dir, ExportManifest.FileName), ct).ConfigureAwait(false),
-            }, cancellationToken: ct)).ConfigureAwait(false);
+        var manifestJson = await File.ReadAllTextAsync(Path.Combine(dir, ExportManifest.FileName), ct).ConfigureAwait(false);
+        await ExportCatalog.UpsertAsync(db, row, JsonSerializer.Serialize(options), manifestJson, ct).ConfigureAwait(false);
         return (row, manifest, false);
     }
 
-    public static async Task<ExportRow?> GetAsync(NpgsqlDataSource db, string id, CancellationToken ct)
-    {
-        await using var conn = await db.OpenConnectionAsync(ct).ConfigureAwait(false);
-        return await conn.QueryFirstOrDefaultAsync<ExportRow>(new CommandDefinition(
-            """
-            SELECT id AS Id, snapshot_id AS SnapshotId, tokenizer AS Tokenizer, vocab_hash AS VocabHash, format AS Format, out_dir AS OutDir, tokens AS Tokens
-            FROM exports WHERE id = @id
-            """, new { id }, cancellationToken: ct)).ConfigureAwait(false);
-    }
+    public static Task<ExportRow?> GetAsync(NpgsqlDataSource db, string id, CancellationToken ct) => ExportCatalog.GetAsync(db, id, ct);
 
     /// <summary>
     /// The documents of a snapshot in the order an export tokenizes them (only those of <paramref name="kind"/> when

@@ -1,6 +1,9 @@
-namespace MusicPile.Dedup;
+namespace MusicPile.Core.Records;
 
-/// <summary>Which method put a cluster together. Methods run in this order.</summary>
+/// <summary>
+/// How a duplicate was found: the method that put a dedup cluster together and the key a removal is counted under
+/// (task counters, snapshot manifests, <c>dedup_clusters.method</c>). Methods run in this order.
+/// </summary>
 public enum DedupMethod
 {
     /// <summary>Equal SHA-256 of the normalised text.</summary>
