@@ -86,7 +86,7 @@ public sealed record TrainRecipe(string Name, string Tokenizer, double ValFracti
             EvalBatches = I("eval_batches", c.EvalBatches),
             CheckpointInterval = I("checkpoint_interval", c.CheckpointInterval),
             Seed = I("seed", (int)c.Seed),
-            Device = S("device", c.Device),
+            Device = Train.TryGetValue("device", out var device) ? ComputeTarget.ParseDevice(device) : c.Device,
             DType = S("dtype", c.DType),
             Threads = I("threads", c.Threads),
             Lora = lora ?? c.Lora,
