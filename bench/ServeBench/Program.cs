@@ -10,16 +10,15 @@ int[] prompt = [1, 17, 42, 99, 7, 311, 12, 5];
 var config = TrainPresets.Load(preset) with { MaxPositionEmbeddings = Math.Max(2048, prompt.Length + tokens) };
 using var model = new LlamaForCausalLM(config, seed: 1);
 model.eval();
-using var weights = new DecoderWeights(model);
 
 Console.WriteLine($"preset {preset}: {model.BaseParameterCount:N0} parameters, {Environment.ProcessorCount} cores, TorchSharp threads {TorchSharp.torch.get_num_threads()}");
 Console.WriteLine($"greedy decoding of {tokens} tokens after an {prompt.Length}-token prompt");
 
 // Warm both paths once so allocation and kernel selection are not timed.
-Run(() => new CachedDecoder(weights, prompt.Length + 16), 16);
+Run(() => new CachedDecoder(model, prompt.Length + 16), 16);
 Run(() => new UncachedDecoder(model), 16);
 
-var (cachedSeconds, cachedIds) = Run(() => new CachedDecoder(weights, prompt.Length + tokens), tokens);
+var (cachedSeconds, cachedIds) = Run(() => new CachedDecoder(model, prompt.Length + tokens), tokens);
 var (fullSeconds, fullIds) = Run(() => new UncachedDecoder(model), tokens);
 var agree = cachedIds.Zip(fullIds).TakeWhile(p => p.First == p.Second).Count();
 Console.WriteLine($"with KV cache:    {tokens / cachedSeconds,9:F1} tokens/s ({cachedSeconds:F2} s)");

@@ -1,19 +1,10 @@
-using System.Text.RegularExpressions;
 using MusicPile.Abc;
 
 namespace MusicPile.Eval;
 
 /// <summary>Parse rate, bar-length consistency, repeat signs and prompt following of generated ABC.</summary>
-public static partial class GenerationMetrics
+public static class GenerationMetrics
 {
-    /// <summary>The first tune block of a text, found as ChatMusician's demo finds it, or null.</summary>
-    public static string? ExtractTune(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var m = TuneBlock().Match(text.EndsWith('\n') ? text : text + "\n");
-        return m.Success ? m.Value : null;
-    }
-
     /// <summary>Figures over answers with no key or meter expectations.</summary>
     public static GenerationMetricsReport Compute(IEnumerable<string> outputs) =>
         Compute(outputs.Select(o => new GenerationSample(o)));
@@ -26,7 +17,7 @@ public static partial class GenerationMetrics
         foreach (var s in samples)
         {
             n++;
-            if (ExtractTune(s.Output) is not { } block)
+            if (TuneFinder.First(s.Output) is not { } block)
                 continue;
             extracted++;
             var tune = AbcDocument.ParseTune(block);
@@ -78,6 +69,4 @@ public static partial class GenerationMetrics
 
     private static double Rate(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
 
-    [GeneratedRegex(@"X:\d+\n(?:[^\n]*\n)+")]
-    private static partial Regex TuneBlock();
 }

@@ -1,3 +1,5 @@
+using MusicPile.Core.Text;
+
 namespace MusicPile.Instruct;
 
 /// <summary>One generated instruction: the three MusicPile-sft fields and the ABC texts in it that must parse.</summary>
@@ -12,5 +14,5 @@ public sealed record InstructionExample(string Task, string Instruction, string 
     public string Prompt => Input.Length == 0 ? Instruction : Instruction + "\n" + Input;
 
     /// <summary>The training text: <c>Human: {prompt} &lt;/s&gt; Assistant: {output} &lt;/s&gt;</c>.</summary>
-    public string ChatText => $"Human: {Prompt} </s> Assistant: {Output} </s>";
+    public string ChatText => ChatTemplate.Round(Prompt, Output);
 }

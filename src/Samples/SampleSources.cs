@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using MusicPile.Abc;
+using MusicPile.Core.Text;
 
 namespace MusicPile.Samples;
 
@@ -64,7 +65,7 @@ public static class SampleSources
         var chats = originals.Take(24).Select((t, i) => (object)new
         {
             id = $"c{i}",
-            text = $"Human: Compose a tune in the style of tune {i + 1}. </s> Assistant: {AbcNormalizer.Normalize(AbcDocument.ParseTune(t)!).Text} </s>",
+            text = ChatTemplate.Round($"Compose a tune in the style of tune {i + 1}.", AbcNormalizer.Normalize(AbcDocument.ParseTune(t)!).Text),
             src = "demo-chat",
         }).ToList();
         WriteJsonl(Path.Combine(dir, "text", "chat.jsonl"), chats, badLine: false);

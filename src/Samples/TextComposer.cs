@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MusicPile.Core.Text;
 
 namespace MusicPile.Samples;
 
@@ -62,7 +63,7 @@ internal sealed partial class TextComposer
     public string Music(Random rng)
     {
         var body = Paragraphs(_music, rng, 200 + rng.Next(1400));
-        return rng.Next(5) < 2 ? $"Human: {MusicQuestions[rng.Next(MusicQuestions.Length)]} </s> Assistant: {body} </s>" : body;
+        return rng.Next(5) < 2 ? ChatTemplate.Round(MusicQuestions[rng.Next(MusicQuestions.Length)], body) : body;
     }
 
     public static string Math(Random rng)
@@ -71,20 +72,21 @@ internal sealed partial class TextComposer
         var steps = 2 + rng.Next(6);
         var a = rng.Next(2, 500);
         var b = rng.Next(2, 60);
-        sb.Append(CultureInfo.InvariantCulture, $"Human: A band plays {a} bars per set and {b} sets a night. How many bars is that over {steps} nights, and how much is it per set on average? </s> Assistant: ");
         long total = 0;
         for (var i = 1; i <= steps; i++)
         {
             total += (long)a * b;
             sb.Append(CultureInfo.InvariantCulture, $"After night {i} the band has played {a} x {b} more bars, {total} in all. ");
         }
-        sb.Append(CultureInfo.InvariantCulture, $"So the answer is {total} bars, which is {a} bars per set. </s>");
-        return sb.ToString();
+        sb.Append(CultureInfo.InvariantCulture, $"So the answer is {total} bars, which is {a} bars per set.");
+        var question = string.Create(CultureInfo.InvariantCulture,
+            $"A band plays {a} bars per set and {b} sets a night. How many bars is that over {steps} nights, and how much is it per set on average?");
+        return ChatTemplate.Round(question, sb.ToString());
     }
 
     public static string Code(Random rng)
     {
-        var sb = new StringBuilder("Human: Write a small Python function that works on a list of note durations. </s> Assistant: Here is one.\n\n");
+        var sb = new StringBuilder("Here is one.\n\n");
         var functions = 1 + rng.Next(4);
         for (var f = 0; f < functions; f++)
         {
@@ -96,8 +98,8 @@ internal sealed partial class TextComposer
             sb.Append(CultureInfo.InvariantCulture, $"        result.append(d * factor + {rng.Next(100)})\n");
             sb.Append("    return sum(result)\n\n");
         }
-        sb.Append("Each function walks the list once, so it runs in linear time. </s>");
-        return sb.ToString();
+        sb.Append("Each function walks the list once, so it runs in linear time.");
+        return ChatTemplate.Round("Write a small Python function that works on a list of note durations.", sb.ToString());
     }
 
     private static string Paragraphs(string[] pool, Random rng, int length)

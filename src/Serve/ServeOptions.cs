@@ -1,3 +1,5 @@
+using MusicPile.Train;
+
 namespace MusicPile.Serve;
 
 /// <summary>Settings of one serving process. Every default is documented on its property; call <see cref="Validate"/> before use.</summary>
@@ -12,8 +14,8 @@ public sealed record ServeOptions
     /// <summary>The model id shown by <c>/v1/models</c> and accepted in requests. Default null: the checkpoint folder's name.</summary>
     public string? ModelName { get; init; }
 
-    /// <summary>Device: <c>auto</c> (CUDA when available, else CPU), <c>cpu</c> or <c>cuda</c>. Default <c>auto</c>.</summary>
-    public string Device { get; init; } = "auto";
+    /// <summary>Device: auto (CUDA when available, else CPU), cpu or cuda (an error without a GPU); read with <see cref="ComputeTarget.ParseDevice"/>. Default auto.</summary>
+    public ComputeDevice Device { get; init; } = ComputeDevice.Auto;
 
     /// <summary>Longest accepted prompt in tokens; longer prompts get 413. Default 1536 (ChatMusician's SFT prompt limit).</summary>
     public int MaxPromptTokens { get; init; } = 1536;
@@ -36,7 +38,7 @@ public sealed record ServeOptions
     /// <summary>PostgreSQL catalog for the corpus browser. Default null: the browser is off.</summary>
     public string? CatalogConnectionString { get; init; }
 
-    /// <summary>The snapshots folder (<c>    /// <summary>Folder that relative snapshot file paths are resolved against. Default null: the current folder.</summary>lt;home    /// <summary>Folder that relative snapshot file paths are resolved against. Default null: the current folder.</summary>gt;/data/snapshots</c>): a snapshot's files are under <c>{root}/{snapshot}/</c>. Default null: the current folder.</summary>
+    /// <summary>The snapshots folder (<c>&lt;home&gt;/data/snapshots</c>): a snapshot's files are under <c>{root}/{snapshot}/</c>. Default null: the current folder.</summary>
     public string? CorpusRoot { get; init; }
 
     /// <summary>Most corpus rows one corpus search reads before it stops. Default 50,000.</summary>
@@ -53,7 +55,7 @@ public sealed record ServeOptions
             if (!ok) throw new ArgumentException("invalid serve options: " + message);
         }
         Require(!string.IsNullOrWhiteSpace(CheckpointDirectory), "a checkpoint directory is required");
-        Require(Device is "auto" or "cpu" or "cuda", "device must be auto, cpu or cuda");
+        Require(Enum.IsDefined(Device), "device must be auto, cpu or cuda");
         Require(MaxPromptTokens > 0, "max prompt tokens must be positive");
         Require(MaxNewTokensCap > 0, "max new tokens cap must be positive");
         Require(DefaultMaxTokens > 0 && DefaultMaxTokens <= MaxNewTokensCap, "default max tokens must be in 1..cap");

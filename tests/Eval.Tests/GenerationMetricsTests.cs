@@ -1,3 +1,4 @@
+using MusicPile.Abc;
 using MusicPile.Eval;
 
 namespace MusicPile.Eval.Tests;
@@ -11,8 +12,8 @@ public sealed class GenerationMetricsTests
     [Fact]
     public void The_first_tune_block_is_extracted()
     {
-        Assert.StartsWith("X:1\nL:1/8\nM:6/8", GenerationMetrics.ExtractTune(Good), StringComparison.Ordinal);
-        Assert.Null(GenerationMetrics.ExtractTune("I cannot write music."));
+        Assert.StartsWith("X:1\nL:1/8\nM:6/8", TuneFinder.First(Good), StringComparison.Ordinal);
+        Assert.Null(TuneFinder.First("I cannot write music."));
     }
 
     [Fact]

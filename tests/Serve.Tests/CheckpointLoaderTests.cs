@@ -10,7 +10,7 @@ public sealed class CheckpointLoaderTests
     {
         var dir = await TinyCheckpoint.DirectoryAsync();
         Assert.StartsWith("sentencepiece:", CheckpointLoader.ResolveTokenizerSpec(dir));
-        using var loaded = await CheckpointLoader.LoadAsync(dir, "cpu");
+        using var loaded = await CheckpointLoader.LoadAsync(dir, ComputeDevice.Cpu);
         Assert.Equal(loaded.Tokenizer.VocabSize, loaded.Config.VocabSize);
         Assert.Equal("X:1", loaded.Tokenizer.Decode(loaded.Tokenizer.Encode("X:1")));
     }
@@ -22,12 +22,12 @@ public sealed class CheckpointLoaderTests
         var dir = TestPaths.NewTempDir("serve-tiktoken");
         using (var model = new LlamaForCausalLM(TinyCheckpoint.Config(tokenizer.VocabSize, tokenizer.EosId) with { HiddenSize = 32, IntermediateSize = 64 }, seed: 1))
             HfCheckpoint.Save(model, dir);
-        await CheckpointLoader.WriteManifestAsync(dir, tokenizer);
+        CheckpointMetadata.ForTokenizer(tokenizer.Id, tokenizer).Save(dir);
         Assert.Equal("tiktoken:gpt2", CheckpointLoader.ResolveTokenizerSpec(dir));
-        using (var loaded = await CheckpointLoader.LoadAsync(dir, "cpu"))
+        using (var loaded = await CheckpointLoader.LoadAsync(dir, ComputeDevice.Cpu))
             Assert.Equal(tokenizer.VocabularyHash, loaded.Tokenizer.VocabularyHash);
-        await File.WriteAllTextAsync(Path.Combine(dir, CheckpointLoader.ManifestFile), "{\"tokenizer\": \"tiktoken:gpt2\", \"vocab_hash\": \"00\"}");
-        await Assert.ThrowsAsync<InvalidDataException>(() => CheckpointLoader.LoadAsync(dir, "cpu"));
+        await File.WriteAllTextAsync(Path.Combine(dir, CheckpointMetadata.FileName), "{\"tokenizer\": \"tiktoken:gpt2\", \"vocab_hash\": \"00\"}");
+        await Assert.ThrowsAsync<InvalidDataException>(() => CheckpointLoader.LoadAsync(dir, ComputeDevice.Cpu));
     }
 
     [Fact]
@@ -36,6 +36,6 @@ public sealed class CheckpointLoaderTests
         var dir = TestPaths.NewTempDir("serve-no-tokenizer");
         using (var model = new LlamaForCausalLM(TinyCheckpoint.Config(300, 2), seed: 1))
             HfCheckpoint.Save(model, dir);
-        await Assert.ThrowsAsync<InvalidDataException>(() => CheckpointLoader.LoadAsync(dir, "cpu"));
+        await Assert.ThrowsAsync<InvalidDataException>(() => CheckpointLoader.LoadAsync(dir, ComputeDevice.Cpu));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using MusicPile.Core.Parquet;
 using MusicPile.Core.Records;
+using MusicPile.Train;
 using Npgsql;
 
 namespace MusicPile.Serve.Tests;
@@ -32,7 +33,7 @@ public sealed class CorpusBrowserTests
             await insert.ExecuteNonQueryAsync();
         }
         var dir = await TinyCheckpoint.DirectoryAsync();
-        var (app, client, _) = await ServerFixture.StartAsync(new ServeOptions { CheckpointDirectory = dir, CatalogConnectionString = connection, CorpusRoot = root, Device = "cpu" });
+        var (app, client, _) = await ServerFixture.StartAsync(new ServeOptions { CheckpointDirectory = dir, CatalogConnectionString = connection, CorpusRoot = root, Device = ComputeDevice.Cpu });
         await using var _app = app;
         using var _client = client;
 
@@ -55,7 +56,7 @@ public sealed class CorpusBrowserTests
     public async Task BrowserIsOffWithoutACatalog()
     {
         var dir = await TinyCheckpoint.DirectoryAsync();
-        var (app, client, _) = await ServerFixture.StartAsync(new ServeOptions { CheckpointDirectory = dir, Device = "cpu" });
+        var (app, client, _) = await ServerFixture.StartAsync(new ServeOptions { CheckpointDirectory = dir, Device = ComputeDevice.Cpu });
         await using WebApplication _app = app;
         using var _client = client;
         using var response = await client.GetAsync("/v1/corpus/snapshots");

@@ -12,8 +12,7 @@ public sealed class DecoderTests
     public void CachedLogitsMatchTheFullForwardAtEveryStep()
     {
         using var model = TinyModel();
-        using var weights = new DecoderWeights(model);
-        using var cached = new CachedDecoder(weights, 64);
+        using var cached = new CachedDecoder(model, 64);
         using var full = new UncachedDecoder(model);
         int[] prompt = [5, 17, 42, 99, 3, 250];
         var a = cached.Prefill(prompt);
@@ -35,8 +34,7 @@ public sealed class DecoderTests
     public void CacheCapacityIsEnforced()
     {
         using var model = TinyModel();
-        using var weights = new DecoderWeights(model);
-        using var cached = new CachedDecoder(weights, 3);
+        using var cached = new CachedDecoder(model, 3);
         cached.Prefill([1, 2, 3]);
         Assert.Throws<InvalidOperationException>(() => cached.Next(4));
     }

@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.RegularExpressions;
+using MusicPile.Train;
 
 namespace MusicPile.Serve.Tests;
 
@@ -10,7 +11,7 @@ public sealed partial class QueueTests
     public async Task FullQueueAnswers429AndDisconnectStopsGeneration()
     {
         var dir = await TinyCheckpoint.DirectoryAsync();
-        var (app, client, _) = await ServerFixture.StartAsync(new ServeOptions { CheckpointDirectory = dir, QueueCapacity = 0, Workers = 1, Device = "cpu", MaxNewTokensCap = 2000 });
+        var (app, client, _) = await ServerFixture.StartAsync(new ServeOptions { CheckpointDirectory = dir, QueueCapacity = 0, Workers = 1, Device = ComputeDevice.Cpu, MaxNewTokensCap = 2000 });
         await using var _app = app;
         using var _client = client;
         using var cts = new CancellationTokenSource();

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
+using MusicPile.Train;
 
 namespace MusicPile.Serve.Tests;
 
@@ -18,7 +19,7 @@ public sealed class ServerFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var dir = await TinyCheckpoint.DirectoryAsync();
-        (_app, Client, BaseUrl) = await StartAsync(new ServeOptions { CheckpointDirectory = dir, ModelName = "tiny", QueueCapacity = 32, Device = "cpu" });
+        (_app, Client, BaseUrl) = await StartAsync(new ServeOptions { CheckpointDirectory = dir, ModelName = "tiny", QueueCapacity = 32, Device = ComputeDevice.Cpu });
     }
 
     /// <summary>Builds and starts a server and waits until <c>/health</c> says ready.</summary>

@@ -50,7 +50,7 @@ internal static class SyntheticCorpus
         EvalBatches = 4,
         CheckpointInterval = 0,
         LogInterval = 10,
-        Device = "cpu",
+        Device = ComputeDevice.Cpu,
         Seed = 5,
     };
 }

@@ -9,7 +9,7 @@ public sealed class TrainRecipeTests
     {
         var tiny = TrainRecipe.Load(Path.Combine(TestPaths.RepoRoot, "pipelines", "train-tiny.yaml"));
         Assert.Equal(("llama2", 0.05, "tiny"), (tiny.Tokenizer, tiny.ValFraction, tiny.Model.Preset));
-        Assert.Equal((256, 0.003, 250, "auto"), (tiny.Trainer.SeqLen, tiny.Trainer.LearningRate, tiny.Trainer.TotalSteps, tiny.Trainer.Device));
+        Assert.Equal((256, 0.003, 250, ComputeDevice.Auto), (tiny.Trainer.SeqLen, tiny.Trainer.LearningRate, tiny.Trainer.TotalSteps, tiny.Trainer.Device));
         Assert.Equal(0.5, tiny.WeightOf("text"));
 
         var big = TrainRecipe.Load(Path.Combine(TestPaths.RepoRoot, "pipelines", "train-100m.yaml"));

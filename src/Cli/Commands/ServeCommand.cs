@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MusicPile.Core.Catalog;
 using MusicPile.Serve;
+using MusicPile.Train;
 
 namespace MusicPile.Cli.Commands;
 
@@ -33,7 +34,7 @@ internal static class ServeCommand
             {
                 CheckpointDirectory = dir,
                 Urls = ctx.Parse.GetValue(Urls),
-                Device = ctx.Parse.GetValue(Device)!,
+                Device = ComputeTarget.ParseDevice(ctx.Parse.GetValue(Device)!),
                 CatalogConnectionString = catalog?.DataSource.ConnectionString,
                 CorpusRoot = ctx.Home.SnapshotsDir,
                 TokenizerCacheDirectory = Path.Combine(ctx.Home.Root, "tokenizers"),

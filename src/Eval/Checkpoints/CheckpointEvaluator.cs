@@ -7,6 +7,7 @@ using MusicPile.Core.Parquet;
 using MusicPile.Eval;
 using MusicPile.Serve;
 using MusicPile.Tokenize;
+using MusicPile.Train;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -25,14 +26,14 @@ public sealed class CheckpointEvaluator(MusicPileHome home, NpgsqlDataSource? db
 
     public async Task<Dictionary<string, object?>> RunAsync(string checkpointDir, Options o, CancellationToken ct)
     {
-        var manifest = ReadManifest(checkpointDir);
-        var snapshot = manifest.GetValueOrDefault("snapshot");
+        var metadata = CheckpointMetadata.Load(checkpointDir);
+        var snapshot = metadata?.Snapshot;
         var results = new Dictionary<string, object?> { ["checkpoint"] = Path.GetFullPath(checkpointDir), ["snapshot"] = snapshot };
-        using (var checkpoint = await CheckpointLoader.LoadAsync(checkpointDir, "auto", Path.Combine(home.Root, "tokenizers"), ct).ConfigureAwait(false))
+        using (var checkpoint = await CheckpointLoader.LoadAsync(checkpointDir, ComputeDevice.Auto, Path.Combine(home.Root, "tokenizers"), ct).ConfigureAwait(false))
         {
             var scorer = new ModelScorer(checkpoint);
             var validationFraction = db is not null && snapshot is not null
-                ? await ValidationFractionAsync(checkpointDir, manifest.GetValueOrDefault("export"), ct).ConfigureAwait(false)
+                ? await ValidationFractionAsync(checkpointDir, metadata?.Export, ct).ConfigureAwait(false)
                 : null;
             results["perplexity"] = validationFraction is { } fraction
                 ? await PerplexityAsync(scorer, snapshot!, fraction, o.DocsPerSource, ct).ConfigureAwait(false)
@@ -142,15 +143,6 @@ public sealed class CheckpointEvaluator(MusicPileHome home, NpgsqlDataSource? db
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
         }
-    }
-
-    private static Dictionary<string, string?> ReadManifest(string dir)
-    {
-        var path = Path.Combine(dir, "musicpile.json");
-        if (!File.Exists(path))
-            return [];
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        return doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText());
     }
 
     private static int FreePort()

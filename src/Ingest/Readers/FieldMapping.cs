@@ -1,4 +1,5 @@
 using MusicPile.Core.Pipelines;
+using MusicPile.Core.Text;
 
 namespace MusicPile.Ingest.Readers;
 
@@ -20,7 +21,7 @@ internal sealed record FieldMapping(string Text, string Id, string Src, string I
             f.TryGetValue(Input, out var input);
             var prompt = string.IsNullOrEmpty(input) ? instruction : instruction + "\n" + input;
             var fields = new Dictionary<string, string> { ["instruction"] = instruction, ["input"] = input ?? "", ["output"] = output };
-            return new RawRecord(position, $"Human: {prompt} </s> Assistant: {output} </s>", id, src, "sft", Fields: fields);
+            return new RawRecord(position, ChatTemplate.Round(prompt, output), id, src, "sft", Fields: fields);
         }
         if (f.TryGetValue(Text, out var text) && text is not null)
             return new RawRecord(position, text, id, src);

@@ -34,13 +34,13 @@ internal static class RecordValidator
                 return new Verdict(kind, "abc-" + fatal.Code, $"line {fatal.Line}:{fatal.Column}: {fatal.Message}", meta);
             return new Verdict(kind, null, null, meta);
         }
-        var blocks = RecordClassifier.EmbeddedAbc().Matches(text);
+        var blocks = TuneFinder.All(text);
         if (blocks.Count > 0)
         {
             var bad = 0;
-            foreach (System.Text.RegularExpressions.Match m in blocks)
+            foreach (var block in blocks)
             {
-                var tune = AbcDocument.ParseTune(m.Value);
+                var tune = AbcDocument.ParseTune(block);
                 if (tune is null || AbcValidator.IsFatal(AbcValidator.Validate(tune)))
                     bad++;
             }

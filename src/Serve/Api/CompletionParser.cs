@@ -13,7 +13,7 @@ internal sealed class CompletionParser(ServeOptions options, ModelHost host)
         if (body.Integer("n") is { } n && n != 1) throw ApiException.Invalid("only n = 1 is supported", "n");
         string prompt;
         if (chat)
-            prompt = ChatTemplate.Render(ChatTemplate.ReadMessages(body.Root));
+            prompt = ChatMessages.Render(ChatMessages.Read(body.Root));
         else
         {
             var prompts = body.Strings("prompt") ?? throw ApiException.Invalid("'prompt' is required", "prompt");

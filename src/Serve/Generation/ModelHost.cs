@@ -1,20 +1,18 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using MusicPile.Serve.Inference;
 using MusicPile.Serve.Music;
 
 namespace MusicPile.Serve.Generation;
 
 /// <summary>
 /// Owns the served checkpoint: loads it in the background when the host starts (so <c>/health</c> can answer 503 while
-/// it loads) and keeps the decoding weights and the token text table beside it.
+/// it loads) and keeps the token text table beside it.
 /// </summary>
 internal sealed class ModelHost(ServeOptions options, ILogger<ModelHost> logger) : IHostedService, IDisposable
 {
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     private LoadedCheckpoint? _checkpoint;
-    private DecoderWeights? _weights;
     private TokenTextTable? _texts;
 
     /// <summary>The model's id in the API.</summary>
@@ -29,8 +27,6 @@ internal sealed class ModelHost(ServeOptions options, ILogger<ModelHost> logger)
     public Task Loaded => _loaded.Task;
 
     public LoadedCheckpoint Checkpoint => _checkpoint ?? throw new InvalidOperationException("the model is not loaded");
-
-    public DecoderWeights Weights => _weights ?? throw new InvalidOperationException("the model is not loaded");
 
     /// <summary>Each token's text, built on first use (it decodes the whole vocabulary once).</summary>
     public TokenTextTable TokenTexts
@@ -56,13 +52,12 @@ internal sealed class ModelHost(ServeOptions options, ILogger<ModelHost> logger)
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
             var checkpoint = await CheckpointLoader.LoadAsync(options.CheckpointDirectory, options.Device, options.TokenizerCacheDirectory).ConfigureAwait(false);
-            _weights = new DecoderWeights(checkpoint.Model);
             _checkpoint = checkpoint;
             logger.LogInformation("loaded {Checkpoint} ({Parameters:N0} parameters, tokenizer {Tokenizer}) on {Device} in {Seconds:F1}s",
                 checkpoint.Directory, checkpoint.Model.BaseParameterCount, checkpoint.Tokenizer.Id, checkpoint.Device.type, started.Elapsed.TotalSeconds);
             _loaded.TrySetResult();
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException or InvalidOperationException or MusicPile.Train.TrainFormatException)
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException or InvalidOperationException or MusicPile.Train.TrainFormatException or MusicPile.Core.MusicPileException)
         {
             LoadError = e.Message;
             logger.LogError(e, "could not load checkpoint {Checkpoint}", options.CheckpointDirectory);
@@ -72,7 +67,6 @@ internal sealed class ModelHost(ServeOptions options, ILogger<ModelHost> logger)
 
     public void Dispose()
     {
-        _weights?.Dispose();
         _checkpoint?.Dispose();
     }
 }

@@ -29,7 +29,7 @@ internal sealed class TextGenerator(ModelHost host, ServeMetrics metrics)
         {
             try
             {
-                using var decoder = new CachedDecoder(host.Weights, prompt.Count + budget);
+                using var decoder = new CachedDecoder(checkpoint.Model, prompt.Count + budget);
                 var sampler = new TokenSampler(request.Sampling, request.Seed);
                 var seen = new HashSet<int>(prompt);
                 var constraint = request.AbcConstrained ? new AbcConstraint(host.TokenTexts, tokenizer.EosId) : null;

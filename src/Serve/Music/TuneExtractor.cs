@@ -1,21 +1,12 @@
-using System.Text.RegularExpressions;
 using MusicPile.Abc;
 
 namespace MusicPile.Serve.Music;
 
-/// <summary>Finds the tune in generated text the way ChatMusician's demo does, and validates it with src/Abc.</summary>
-internal static partial class TuneExtractor
+/// <summary>Finds the tune in generated text (<see cref="TuneFinder"/>) and validates it with src/Abc.</summary>
+internal static class TuneExtractor
 {
-    [GeneratedRegex(@"X:\d+\n(?:[^\n]*\n)+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex TunePattern();
-
-    /// <summary>The first block matching <c>X:\d+\n(?:[^\n]*\n)+</c>, or null.</summary>
-    public static string? Extract(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var match = TunePattern().Match(text);
-        return match.Success ? match.Value : null;
-    }
+    /// <summary>The first tune in <paramref name="text"/>, or null.</summary>
+    public static string? Extract(string text) => TuneFinder.First(text);
 
     /// <summary>The extracted tune and its diagnostics, or null when the text holds no tune.</summary>
     public static AbcReport? Report(string generated)

@@ -1,3 +1,5 @@
+using MusicPile.Core.Text;
+
 namespace MusicPile.Tokenize;
 
 /// <summary>
@@ -29,9 +31,9 @@ public sealed class SftEncoder(MusicTokenizer tokenizer, SftOptions? options = n
         return new TokenSequence(ids, mask);
     }
 
-    private static string Prompt(SftRecord record) => $"Human: {record.Instruction}{record.Input} </s> Assistant:";
+    private static string Prompt(SftRecord record) => ChatTemplate.Question(record.Instruction + record.Input);
 
-    private static string Answer(SftRecord record) => $"{record.Output} </s>";
+    private static string Answer(SftRecord record) => ChatTemplate.Answer(record.Output);
 
     // Without SentencePiece's dummy prefix (tiktoken) the space after "Assistant:" must be spelt out.
     private string SeparatedAnswer(SftRecord record) =>

@@ -129,7 +129,7 @@ public sealed class TrainJob(NpgsqlDataSource db, MusicPileHome home, TextWriter
                     log.WriteLine($"step {p.Step}  validation " + string.Join("  ", val.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:F4}"))));
                     break;
                 case TrainEventKind.Checkpoint when p.CheckpointPath is { } path:
-                    WriteTokenizerInfo(path, export.Tokenizer, tokenizer, tokenizerCache, snapshotId, exportId);
+                    WriteTokenizerInfo(path, export.Tokenizer, tokenizer, tokenizerCache, snapshotId, exportId, runId, p.Step);
                     checkpoints.Add((p.Step, path));
                     log.WriteLine($"checkpoint {path}");
                     break;
@@ -142,7 +142,7 @@ public sealed class TrainJob(NpgsqlDataSource db, MusicPileHome home, TextWriter
         var last = summary.LastCheckpoint ?? trainer.SaveCheckpoint();
         if (summary.LastCheckpoint is null)
         {
-            WriteTokenizerInfo(last, export.Tokenizer, tokenizer, tokenizerCache, snapshotId, exportId);
+            WriteTokenizerInfo(last, export.Tokenizer, tokenizer, tokenizerCache, snapshotId, exportId, runId, trainer.Step);
             checkpoints.Add((trainer.Step, last));
         }
         await TrainCatalog.RecordAsync(db, runId, metrics, checkpoints, ct).ConfigureAwait(false);
@@ -171,7 +171,7 @@ public sealed class TrainJob(NpgsqlDataSource db, MusicPileHome home, TextWriter
         ? Directory.GetDirectories(dir, "step-*").OrderByDescending(d => int.Parse(Path.GetFileName(d)[5..], CultureInfo.InvariantCulture)).FirstOrDefault()
         : null;
 
-    private static void WriteTokenizerInfo(string checkpoint, string spec, MusicTokenizer tokenizer, string cache, string snapshot, string export)
+    private static void WriteTokenizerInfo(string checkpoint, string spec, MusicTokenizer tokenizer, string cache, string snapshot, string export, long run, int step)
     {
         string? model = spec switch
         {
@@ -181,15 +181,7 @@ public sealed class TrainJob(NpgsqlDataSource db, MusicPileHome home, TextWriter
         };
         if (model is not null && File.Exists(model))
             File.Copy(model, Path.Combine(checkpoint, "tokenizer.model"), overwrite: true);
-        File.WriteAllText(Path.Combine(checkpoint, "musicpile.json"), JsonSerializer.Serialize(new
-        {
-            tokenizer = spec,
-            tokenizer_id = tokenizer.Id,
-            vocab_hash = tokenizer.VocabularyHash,
-            eos_id = tokenizer.EosId,
-            snapshot,
-            export,
-        }, new JsonSerializerOptions { WriteIndented = true }));
+        (CheckpointMetadata.ForTokenizer(spec, tokenizer) with { Snapshot = snapshot, Export = export, TrainRun = run, Step = step }).Save(checkpoint);
     }
 
     /// <summary>Reports on the trainer's thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>

@@ -35,7 +35,7 @@ internal static class TrainerSettings
             EvalBatches = t.Int("eval_batches", 1) ?? c.EvalBatches,
             CheckpointInterval = t.Int("checkpoint_interval", 0) ?? c.CheckpointInterval,
             Seed = t.Int("seed", int.MinValue) ?? c.Seed,
-            Device = t.String("device") ?? c.Device,
+            Device = t.Choice("device", ComputeTarget.DeviceNames) is { } device ? ComputeTarget.ParseDevice(device) : c.Device,
             DType = t.Choice("dtype", DTypes) ?? c.DType,
             Threads = t.Int("threads", 0) ?? c.Threads,
             PeakFlops = t.Double("peak_flops", positive: true) ?? c.PeakFlops,

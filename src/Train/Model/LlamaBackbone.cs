@@ -36,4 +36,31 @@ internal sealed class LlamaBackbone : nn.Module<Tensor, Tensor>
             hidden = layer.forward(hidden, cos, sin);
         return Norm.forward(hidden).MoveToOuterDisposeScope();
     }
+
+    /// <summary>
+    /// Final hidden states [B, T, hidden] of new token ids [B, T] that continue the sequences in <paramref name="cache"/>
+    /// (rotary positions start at cache.Length), which then holds them too. With <paramref name="lastOnly"/> only the
+    /// last position is normalised and returned ([B, 1, hidden]).
+    /// </summary>
+    public Tensor forward(Tensor inputIds, KvCache cache, bool lastOnly)
+    {
+        var length = inputIds.shape[1];
+        if (inputIds.shape[0] != cache.Batch)
+            throw new ArgumentException($"the KV cache holds {cache.Batch} sequences; the input has {inputIds.shape[0]}", nameof(inputIds));
+        if (length < 1)
+            throw new ArgumentException("no new tokens", nameof(inputIds));
+        cache.EnsureRoom(length);
+        using var scope = NewDisposeScope();
+        var hidden = EmbedTokens.forward(inputIds);
+        if (hidden.device_type != cache.Device.type || hidden.device_index != cache.Device.index || hidden.dtype != cache.DType)
+            throw new ArgumentException($"the KV cache is {cache.DType} on {cache.Device}; the model is {hidden.dtype} on {hidden.device}", nameof(cache));
+        var cos = cache.Cos.narrow(0, cache.Length, length);
+        var sin = cache.Sin.narrow(0, cache.Length, length);
+        for (var i = 0; i < Layers.Count; i++)
+            hidden = Layers[i].forward(hidden, cos, sin, cache, i);
+        cache.Advance(length);
+        if (lastOnly)
+            hidden = hidden.narrow(1, length - 1, 1);
+        return Norm.forward(hidden).MoveToOuterDisposeScope();
+    }
 }

@@ -36,7 +36,17 @@ internal sealed class LlamaDecoderLayer : nn.Module<Tensor, Tensor, Tensor, Tens
     {
         using var scope = NewDisposeScope();
         var afterAttention = hidden + SelfAttention.forward(InputLayerNorm.forward(hidden), cos, sin);
-        var output = afterAttention + Mlp.forward(PostAttentionLayerNorm.forward(afterAttention));
-        return output.MoveToOuterDisposeScope();
+        return FeedForward(afterAttention).MoveToOuterDisposeScope();
     }
+
+    /// <summary>The block for new tokens that also attend to, and are added to, layer <paramref name="index"/> of the cache.</summary>
+    public Tensor forward(Tensor hidden, Tensor cos, Tensor sin, KvCache cache, int index)
+    {
+        using var scope = NewDisposeScope();
+        var afterAttention = hidden + SelfAttention.forward(InputLayerNorm.forward(hidden), cos, sin, cache, index);
+        return FeedForward(afterAttention).MoveToOuterDisposeScope();
+    }
+
+    private Tensor FeedForward(Tensor afterAttention) =>
+        afterAttention + Mlp.forward(PostAttentionLayerNorm.forward(afterAttention));
 }

@@ -57,11 +57,38 @@ public sealed class LlamaForCausalLM : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor inputIds)
     {
         using var scope = NewDisposeScope();
-        var hidden = _backbone.forward(inputIds);
-        var logits = _head is null
-            ? nn.functional.linear(hidden, _backbone.EmbedTokens.weight!)
-            : _head.forward(hidden);
-        return logits.MoveToOuterDisposeScope();
+        return Head(_backbone.forward(inputIds)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Logits [B, T, vocab] for new token ids [B, T] that continue the sequences held in <paramref name="cache"/>:
+    /// they sit at positions cache.Length.., attend to everything cached and to each other causally, and are appended
+    /// to the cache. Feeding a sequence in pieces gives the logits of one <see cref="forward(Tensor)"/> over all of it.
+    /// </summary>
+    public Tensor forward(Tensor inputIds, KvCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        using var scope = NewDisposeScope();
+        return Head(_backbone.forward(inputIds, cache, lastOnly: false)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// As <see cref="forward(Tensor, KvCache)"/>, but only the logits [B, vocab] after the last new token: the head runs
+    /// on one position, which is what decoding needs.
+    /// </summary>
+    public Tensor NextTokenLogits(Tensor inputIds, KvCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        using var scope = NewDisposeScope();
+        var hidden = _backbone.forward(inputIds, cache, lastOnly: true);
+        return Head(hidden).squeeze(1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>An empty KV cache for <paramref name="batch"/> sequences of up to <paramref name="capacity"/> tokens, on this model's device and in its dtype.</summary>
+    public KvCache CreateKvCache(int capacity, int batch = 1)
+    {
+        var embedding = _backbone.EmbedTokens.weight!;
+        return new KvCache(Config, batch, capacity, embedding.device, embedding.dtype);
     }
 
     /// <summary>Mean next-token cross-entropy (computed in float32) of targets [B, T] given inputs [B, T].</summary>
@@ -130,6 +157,10 @@ public sealed class LlamaForCausalLM : nn.Module<Tensor, Tensor>
         if (disposing) _initGenerator.Dispose();
         base.Dispose(disposing);
     }
+
+    private Tensor Head(Tensor hidden) => _head is null
+        ? nn.functional.linear(hidden, _backbone.EmbedTokens.weight!)
+        : _head.forward(hidden);
 
     internal IEnumerable<(string Name, ProjectionLinear Projection)> NamedProjections()
     {

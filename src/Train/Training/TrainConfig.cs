@@ -70,8 +70,8 @@ public sealed record TrainConfig
     /// <summary>Seeds initialisation, LoRA dropout and window sampling. Default 1337.</summary>
     public long Seed { get; init; } = 1337;
 
-    /// <summary><c>auto</c> (CUDA when torch sees a GPU, else CPU), <c>cpu</c> or <c>cuda</c>. Default auto.</summary>
-    public string Device { get; init; } = "auto";
+    /// <summary>Auto (CUDA when torch sees a GPU, else CPU), cpu or cuda (an error without a GPU); read with <see cref="ComputeTarget.ParseDevice"/>. Default auto.</summary>
+    public ComputeDevice Device { get; init; } = ComputeDevice.Auto;
 
     /// <summary><c>auto</c> (bf16 on CUDA, f32 on CPU), <c>f32</c>, <c>bf16</c> or <c>f16</c>; non-f32 keeps f32 master weights. Default auto.</summary>
     public string DType { get; init; } = "auto";
@@ -101,7 +101,7 @@ public sealed record TrainConfig
         Require(WeightDecay >= 0 && Beta1 is >= 0 and < 1 && Beta2 is >= 0 and < 1 && AdamEpsilon > 0, "AdamW settings out of range");
         Require(GradClip >= 0, "grad clip must be >= 0");
         Require(LogInterval > 0 && EvalInterval >= 0 && EvalBatches > 0 && CheckpointInterval >= 0, "intervals must be >= 0 (log interval > 0)");
-        Require(Device is "auto" or "cpu" or "cuda", "device must be auto, cpu or cuda");
+        Require(Enum.IsDefined(Device), "device must be auto, cpu or cuda");
         Require(DType is "auto" or "f32" or "bf16" or "f16" or "float32" or "bfloat16" or "float16", "dtype must be auto, f32, bf16 or f16");
         Require(Threads >= 0, "threads must be >= 0");
         Require(PeakFlops is null or > 0, "peak flops must be positive");

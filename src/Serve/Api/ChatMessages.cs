@@ -1,14 +1,17 @@
 using System.Text;
 using System.Text.Json;
+using MusicPile.Core.Text;
 
 namespace MusicPile.Serve.Api;
 
 /// <summary>
-/// ChatMusician's prompt format: each round is <c>Human: {question} &lt;/s&gt; Assistant: {answer} &lt;/s&gt; </c>, and the
-/// prompt ends with the open <c>Human: {question} &lt;/s&gt; Assistant: </c>. System messages go first, as plain text.
+/// OpenAI-style chat messages turned into a prompt in ChatMusician's format (<see cref="ChatTemplate"/>): each answered
+/// round is followed by a space, and the prompt ends with the open <c>Human: {question} &lt;/s&gt; Assistant: </c>.
+/// System messages go before a round, as plain text lines.
 /// </summary>
-internal static class ChatTemplate
+internal static class ChatMessages
 {
+    /// <summary>The prompt for <paramref name="messages"/>; the last one must come from the user.</summary>
     public static string Render(IReadOnlyList<(string Role, string Content)> messages)
     {
         if (messages.Count == 0) throw ApiException.Invalid("'messages' must hold at least one message", "messages");
@@ -24,13 +27,14 @@ internal static class ChatTemplate
                     sb.Append(content).Append('\n');
                     break;
                 case "user":
-                    if (!expectUser) sb.Append("</s> ");
-                    sb.Append("Human: ").Append(content).Append(" </s> Assistant: ");
+                    // A question left unanswered is closed before the next one.
+                    if (!expectUser) sb.Append(ChatTemplate.EndOfTurn).Append(' ');
+                    sb.Append(ChatTemplate.Question(content)).Append(' ');
                     expectUser = false;
                     break;
                 case "assistant":
                     if (expectUser) throw ApiException.Invalid("an assistant message must follow a user message", "messages");
-                    sb.Append(content).Append(" </s> ");
+                    sb.Append(ChatTemplate.Answer(content)).Append(' ');
                     expectUser = true;
                     break;
                 default:
@@ -41,7 +45,7 @@ internal static class ChatTemplate
     }
 
     /// <summary>Reads OpenAI's <c>messages</c> array (content as a string or as text parts).</summary>
-    public static IReadOnlyList<(string Role, string Content)> ReadMessages(JsonElement root)
+    public static IReadOnlyList<(string Role, string Content)> Read(JsonElement root)
     {
         if (!root.TryGetProperty("messages", out var array) || array.ValueKind == JsonValueKind.Null)
             throw ApiException.Invalid("'messages' is required", "messages");
