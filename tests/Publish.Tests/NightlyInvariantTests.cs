@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MusicPile.Abc;
 
 namespace MusicPile.Publish.Tests;
 
@@ -68,7 +69,8 @@ public sealed class NightlyInvariantTests(ITestOutputHelper output)
                 for (var n = rng.Next(1, 4); n > 0; n--)
                     changes.Add(corpus.Change());
                 // Now and then the pipeline itself changes: a source leaves or comes back, a stage's options change.
-                switch (night == 12 ? 2 : rng.Next(12))
+                var pick = rng.Next(12);
+                switch (night == 12 ? 2 : pick)
                 {
                     case 0:
                         withMore = !withMore;
@@ -104,5 +106,32 @@ public sealed class NightlyInvariantTests(ITestOutputHelper output)
         output.WriteLine($"{Nights} nights with rebuilds in {clock.Elapsed.TotalSeconds:F0} s");
         // The seeded sequence made every kind of change at least once.
         Assert.Superset(new HashSet<string> { "add", "delete", "edit", "rename", "touch", "source", "normalize", "dedup" }, kinds);
+    }
+
+    [Fact]
+    public async Task When_a_representative_leaves_its_duplicate_takes_its_place()
+    {
+        var tunes = SharedTunes.Load(12);
+        var dir = TestPaths.NewTempDir("musicpile-representative");
+        Directory.CreateDirectory(Path.Combine(dir, "folk"));
+        Directory.CreateDirectory(Path.Combine(dir, "notes"));
+        var a = Path.Combine(dir, "folk", "a.abc");
+        var transposed = AbcNormalizer.Normalize(AbcDocument.ParseTune(tunes[0])!, AbcNormalizerOptions.Default with { Transpose = 2 }).Text;
+        await File.WriteAllTextAsync(a, string.Join("\n", tunes.Take(6)));
+        await File.WriteAllTextAsync(Path.Combine(dir, "folk", "b.abc"), string.Join("\n", tunes.Skip(6)) + "\n" + transposed);
+        await File.WriteAllLinesAsync(Path.Combine(dir, "notes", "n.jsonl"), SharedTunes.Captions(5));
+        var yaml = Pipeline(false, 5, "earliest");
+        await using var h = await NightHarness.CreateAsync("representative");
+        await h.RunAsync(yaml, dir);
+        var before = await h.DocumentsAsync();
+        Assert.Contains(before, d => d.SourceUri == a + "#line 1");
+        Assert.DoesNotContain(before, d => d.SourceUri.Contains("b.abc", StringComparison.Ordinal) && d.Sha256 == Core.Text.ContentHash.Of(transposed));
+
+        File.Delete(a);
+        await h.RunAsync(yaml, dir);
+        var after = await h.DocumentsAsync();
+        Assert.DoesNotContain(after, d => d.SourceUri.StartsWith(a, StringComparison.Ordinal));
+        Assert.Contains(after, d => d.SourceUri.Contains("b.abc", StringComparison.Ordinal) && d.Sha256 == Core.Text.ContentHash.Of(transposed));
+        Assert.Equal(before.Count - 5, after.Count);
     }
 }
