@@ -22,6 +22,8 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(TakedownCommand.Create());
+root.Subcommands.Add(LineageCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -4,7 +4,11 @@ using MusicPile.Core.Text;
 
 namespace MusicPile.Ingest;
 
-/// <summary>Lists each source's files, fingerprints them and keeps those that are new or changed since the last run.</summary>
+/// <summary>
+/// Lists each source's files, fingerprints them and keeps those that are new or changed since the last run. A file
+/// counts as unchanged only when the same configuration read it (<see cref="RecordStages.ProducerHash"/>) and, in a
+/// pipeline with a dedup stage, that run registered its documents; a file matched by two sources is read for the first.
+/// </summary>
 internal static class IngestPlanner
 {
     public static async Task<IngestPlan> PlanAsync(StagePlan plan, CancellationToken ct)
@@ -13,32 +17,36 @@ internal static class IngestPlanner
         var files = new List<SourceFile>();
         var deleted = new List<DeletedFile>();
         var unchanged = 0;
+        var pooled = RecordStages.PoolIndex(plan.Pipeline) >= 0;
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
         await using var conn = await plan.Catalog.OpenConnectionAsync(ct).ConfigureAwait(false);
         foreach (var source in plan.Pipeline.Sources)
         {
             var sourceId = await SourceFileCatalog.UpsertSourceAsync(conn, source, ct).ConfigureAwait(false);
+            var producer = RecordStages.ProducerHash(plan.Pipeline, source);
             var known = (await SourceFileCatalog.FilesAsync(conn, sourceId, ct).ConfigureAwait(false)).ToDictionary(k => k.Path, StringComparer.Ordinal);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var path in source.Paths.SelectMany(p => PathGlob.Expand(p, plan.Pipeline.BaseDir)).Distinct().Order(StringComparer.Ordinal))
             {
                 var kind = KindOf(source.Kind, path);
-                if (kind is null || !seen.Add(path))
+                if (kind is null || !claimed.Add(path) || !seen.Add(path))
                     continue;
                 var info = new FileInfo(path);
                 var mtime = info.LastWriteTimeUtc;
                 known.TryGetValue(path, out var k);
-                if (incremental && k is { Status: SourceFileCatalog.Present } && k.SizeBytes == info.Length && Math.Abs((k.Mtime.ToUniversalTime() - mtime).TotalMilliseconds) < 1)
+                var settled = incremental && k is { Status: SourceFileCatalog.Present } && k.Producer == producer && (k.Pooled || !pooled);
+                if (settled && k!.SizeBytes == info.Length && Math.Abs((k.Mtime.ToUniversalTime() - mtime).TotalMilliseconds) < 1)
                 {
                     unchanged++;
                     continue;
                 }
                 var sha = await ContentHash.OfFileAsync(path, ct).ConfigureAwait(false);
-                if (incremental && k is { Status: SourceFileCatalog.Present } && k.Sha256 == sha)
+                if (settled && k!.Sha256 == sha)
                 {
                     unchanged++;
                     continue;
                 }
-                files.Add(new SourceFile(sourceId, source.Name, kind, path, info.Length, mtime, sha, k is null ? "new" : "changed"));
+                files.Add(new SourceFile(sourceId, source.Name, kind, path, info.Length, mtime, sha, k is null ? "new" : "changed", producer, settled));
             }
             if (seen.Count == 0 && known.Count == 0)
                 throw MusicPileException.Usage($"source '{source.Name}': no files match {string.Join(", ", source.Paths)}");

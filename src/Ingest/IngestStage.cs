@@ -1,3 +1,4 @@
+using MusicPile.Core.Catalog;
 using MusicPile.Core.Pipelines;
 using MusicPile.Core.Records;
 using MusicPile.Core.Text;
@@ -9,7 +10,7 @@ namespace MusicPile.Ingest;
 /// <summary>
 /// <c>musicpile run pipelines/nightly.yaml</c> (stage type <c>ingest</c>): reads the pipeline's sources, keeps valid
 /// records and sends the rest to the rejects with a reason. Only files that are new or changed since the last run are
-/// read (size, mtime, then content hash); deleted files are recorded.
+/// read (size, mtime, then content hash), and of those only the records that changed pass on; deleted files are recorded.
 /// </summary>
 public sealed class IngestStage : IStage
 {
@@ -44,16 +45,25 @@ public sealed class IngestStage : IStage
             var source = sources[file.Source];
             task.Counters.Count("files");
             task.Counters.AddBytesIn(file.SizeBytes);
+            var records = await FileRecords.LoadAsync(task, file, ct).ConfigureAwait(false);
             await foreach (var raw in Read(file, source, maxRecord, maxFile, ct).ConfigureAwait(false))
-                await AcceptAsync(task, file, source, raw, maxRecord, ct).ConfigureAwait(false);
+            {
+                if (!records.Carry(raw, out var id))
+                    await AcceptAsync(task, file, source, raw, id, maxRecord, ct).ConfigureAwait(false);
+            }
+            task.Counters.Count("records_unchanged", records.Carried);
             task.OnCommit((conn, tx, token) => SourceFileCatalog.RecordIngestedAsync(conn, tx, file.SourceId, file, task.RunId, token));
+            task.OnCommit(records.CommitAsync);
         }
         if (task.Rank == 0)
         {
             task.Counters.Count("files_unchanged", plan.Unchanged);
             task.Counters.Count("files_deleted", plan.Deleted.Count);
             foreach (var d in plan.Deleted)
+            {
                 task.OnCommit((conn, tx, token) => SourceFileCatalog.RecordDeletedAsync(conn, tx, d, task.RunId, token));
+                task.OnCommit((conn, tx, token) => SourceRecordCatalog.DeleteFileAsync(conn, tx, d.SourceId, d.Path, token));
+            }
         }
     }
 
@@ -66,7 +76,7 @@ public sealed class IngestStage : IStage
             _ => TextSourceReader.ReadAsync(file.Path, maxFile, ct),
         };
 
-    private static async Task AcceptAsync(StageTask task, SourceFile file, SourceDefinition source, RawRecord raw, long maxRecord, CancellationToken ct)
+    private static async Task AcceptAsync(StageTask task, SourceFile file, SourceDefinition source, RawRecord raw, long id, long maxRecord, CancellationToken ct)
     {
         task.Counters.AddIn();
         if (raw.Problem is not null)
@@ -96,9 +106,8 @@ public sealed class IngestStage : IStage
                 verdict.Meta[k] = v;
         }
         var src = source.Settings.SrcFromRecord && !string.IsNullOrEmpty(raw.Src) ? raw.Src : source.Name;
-        var id = DocumentId.For(source.Name, file.Path, raw.Position);
         task.Counters.Count("kind:" + kind);
-        await task.WriteAsync(new CorpusRecord(id, text, src, kind, ContentHash.Of(text), $"{file.Path}#{raw.Position}",
+        await task.WriteAsync(new CorpusRecord(id, text, src, kind, ContentHash.Of(text), FileRecords.UriOf(file, raw),
             RecordValidator.MetaJson(verdict.Meta)), ct).ConfigureAwait(false);
     }
 }

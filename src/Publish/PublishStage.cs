@@ -7,9 +7,10 @@ using MusicPile.Core.Text;
 namespace MusicPile.Publish;
 
 /// <summary>
-/// <c>musicpile run pipelines/nightly.yaml</c> (stage type <c>publish</c>): turns the deduplicated shards into an
-/// immutable snapshot under <c>data/snapshots/{id}/{src}/</c>, keeping the parent snapshot's files (hard links), with
-/// a manifest of checksums. The folder is built under a temporary name and renamed, and the catalog rows commit with
+/// <c>musicpile run pipelines/nightly.yaml</c> (stage type <c>publish</c>): turns the deduplicated shards (every document
+/// of today's sources that dedup kept) into an immutable snapshot under <c>data/snapshots/{id}/{src}/</c>, less what a
+/// takedown covers, keeping the parent snapshot's files whose documents all stay (hard links), with a manifest of
+/// checksums and the snapshot's documents in the catalog. The folder is built under a temporary name and renamed, and the catalog rows commit with
 /// the task, so a failed publish leaves no half snapshot. The id is a hash of the manifest: the same data gives the
 /// same snapshot.
 /// </summary>
@@ -30,13 +31,13 @@ public sealed class PublishStage : IStage
         Directory.CreateDirectory(tmp);
         try
         {
-            var files = new List<SnapshotCatalog.SnapshotFileRow>();
-            if (parent is not null)
-                files.AddRange(await LinkParentAsync(task, parent, tmp, ct).ConfigureAwait(false));
-            var written = await WriteNewAsync(task, tmp, rowsPerFile, ct).ConfigureAwait(false);
-            files.AddRange(written);
-            // The records kept are those now in snapshot files (a snapshot equal to an existing one holds them too).
-            task.KeptElsewhere(written.Sum(f => f.Rows), written.Sum(f => f.SizeBytes));
+            var kept = await KeptAsync(task, ct).ConfigureAwait(false);
+            var linked = parent is null ? ParentFiles.None : await ParentFiles.LinkAsync(task, parent, tmp, kept, ct).ConfigureAwait(false);
+            var files = new List<SnapshotCatalog.SnapshotFileRow>(linked.Files);
+            var documents = new List<SnapshotDocumentCatalog.Row>(linked.Documents);
+            files.AddRange(await WriteNewAsync(task, tmp, rowsPerFile, r => kept.ContainsKey(r.Id) && !linked.Covered.Contains(r.Id), documents, ct).ConfigureAwait(false));
+            // The records kept are those now in the snapshot's files, linked from the parent or written here.
+            task.KeptElsewhere(documents.Count, files.Sum(f => f.SizeBytes));
             var indexDir = CopyIndex(task, tmp);
             var removed = await DuplicatesRemovedAsync(task, ct).ConfigureAwait(false);
             var manifest = SnapshotManifest.Build(task, parent?.Id, files, removed);
@@ -55,7 +56,11 @@ public sealed class PublishStage : IStage
             task.Counters.Count("files", files.Count);
             var row = new SnapshotCatalog.SnapshotRow(id, parent?.Id, task.RunId, task.Plan.Pipeline.ConfigHash, PipelineRunner.CodeVersion,
                 manifest.Sha256, manifest.Documents, manifest.CountsJson, DateTime.UtcNow, indexDir is null ? null : Path.Combine(final, "dedup-index"));
-            task.OnCommit((conn, tx, token) => SnapshotCatalog.InsertAsync(conn, tx, row, manifest.Json, files, token));
+            task.OnCommit(async (conn, tx, token) =>
+            {
+                await SnapshotCatalog.InsertAsync(conn, tx, row, manifest.Json, files, token).ConfigureAwait(false);
+                await SnapshotDocumentCatalog.InsertAsync(conn, id, documents, token).ConfigureAwait(false);
+            });
         }
         finally
         {
@@ -64,21 +69,31 @@ public sealed class PublishStage : IStage
         }
     }
 
-    private static async Task<IReadOnlyList<SnapshotCatalog.SnapshotFileRow>> LinkParentAsync(StageTask task, SnapshotCatalog.SnapshotRow parent, string tmp, CancellationToken ct)
+    /// <summary>The documents to publish (id and content hash): dedup's output less what a takedown covers now.</summary>
+    private static async Task<Dictionary<long, string>> KeptAsync(StageTask task, CancellationToken ct)
     {
-        var parentDir = Path.Combine(task.Home.SnapshotsDir, parent.Id);
-        var files = await SnapshotCatalog.FilesAsync(task.Catalog, parent.Id, ct).ConfigureAwait(false);
-        foreach (var f in files)
+        var takenDown = await TakedownCatalog.ShasAsync(task.Catalog, ct).ConfigureAwait(false);
+        var kept = new Dictionary<long, string>();
+        foreach (var input in task.MyInputs)
         {
-            var target = Path.Combine(tmp, f.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            HardLink.CreateOrCopy(Path.Combine(parentDir, f.Path), target);
+            await foreach (var r in CorpusShardReader.ReadAsync(input.Path, ct).ConfigureAwait(false))
+            {
+                if (takenDown.Contains(r.Sha256))
+                {
+                    task.Counters.Count("taken_down");
+                    task.Counters.AddRejected("taken-down");
+                }
+                else
+                    kept[r.Id] = r.Sha256;
+            }
         }
-        return files;
+        return kept;
     }
 
-    private static async Task<IReadOnlyList<SnapshotCatalog.SnapshotFileRow>> WriteNewAsync(StageTask task, string tmp, int rowsPerFile, CancellationToken ct)
+    private static async Task<IReadOnlyList<SnapshotCatalog.SnapshotFileRow>> WriteNewAsync(StageTask task, string tmp, int rowsPerFile,
+        Func<CorpusRecord, bool> include, List<SnapshotDocumentCatalog.Row> documents, CancellationToken ct)
     {
+        var firstNew = documents.Count;
         var writers = new Dictionary<string, (CorpusShardWriter Writer, string Path, int Part)>(StringComparer.Ordinal);
         var done = new List<(string Src, string Path)>();
         try
@@ -88,6 +103,8 @@ public sealed class PublishStage : IStage
                 await foreach (var r in CorpusShardReader.ReadAsync(input.Path, ct).ConfigureAwait(false))
                 {
                     task.Counters.AddIn();
+                    if (!include(r))
+                        continue;
                     if (!writers.TryGetValue(r.Src, out var w) || w.Writer.Rows >= rowsPerFile)
                     {
                         var part = 0;
@@ -103,6 +120,7 @@ public sealed class PublishStage : IStage
                         writers[r.Src] = w;
                     }
                     await w.Writer.WriteAsync(r, ct).ConfigureAwait(false);
+                    documents.Add(new SnapshotDocumentCatalog.Row(r.Id, r.Sha256, r.Src, r.Kind, w.Path, SnapshotDocumentCatalog.SourcePathOf(r.SourceUri)));
                 }
             }
             foreach (var (src, w) in writers)
@@ -118,15 +136,19 @@ public sealed class PublishStage : IStage
         }
         // Files are named by their content, so equal data gives equal names and a child never collides with its parent.
         var rows = new List<SnapshotCatalog.SnapshotFileRow>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (src, rel) in done)
         {
             var full = Path.Combine(tmp, rel);
             var sha = await ContentHash.OfFileAsync(full, ct).ConfigureAwait(false);
             var named = Path.Combine(Path.GetDirectoryName(rel)!, $"part-{sha[..16]}.parquet");
+            names[rel] = named;
             File.Move(full, Path.Combine(tmp, named), overwrite: true);
             rows.Add(new SnapshotCatalog.SnapshotFileRow(named, src, sha,
                 await CorpusShardReader.CountRowsAsync(Path.Combine(tmp, named), ct).ConfigureAwait(false), new FileInfo(Path.Combine(tmp, named)).Length));
         }
+        for (var i = firstNew; i < documents.Count; i++)
+            documents[i] = documents[i] with { File = names[documents[i].File] };
         return rows;
     }
 

@@ -5,7 +5,7 @@ using MusicPile.Publish;
 
 namespace MusicPile.Cli.Commands;
 
-/// <summary><c>musicpile snapshot list | show ID | diff A B</c>: the published, immutable corpus versions.</summary>
+/// <summary><c>musicpile snapshot list | show ID | diff A B | gc --keep N</c>: the published, immutable corpus versions.</summary>
 internal static class SnapshotCommand
 {
     private static readonly Argument<string> Id = new("id") { Description = "Snapshot id, or 'latest'" };
@@ -27,6 +27,7 @@ internal static class SnapshotCommand
         cmd.Subcommands.Add(list);
         cmd.Subcommands.Add(show);
         cmd.Subcommands.Add(diff);
+        cmd.Subcommands.Add(SnapshotGcCommand.Create());
         return cmd;
     }
 

@@ -15,30 +15,46 @@ public static class CorpusShardReader
     {
         await using var file = File.OpenRead(path);
         await using var reader = await ParquetReader.CreateAsync(file, null, false, ct).ConfigureAwait(false);
+        var fields = Fields(path, reader);
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            foreach (var r in await ReadGroupAsync(reader, fields, g, ct).ConfigureAwait(false))
+                yield return r;
+        }
+    }
+
+    /// <summary>The shard's columns by name; throws when MusicPile's own columns are missing.</summary>
+    internal static Dictionary<string, DataField> Fields(string path, ParquetReader reader)
+    {
         var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
         foreach (var required in new[] { "id", "text", "src" })
         {
             if (!fields.ContainsKey(required))
                 throw new InvalidDataException($"{path}: not a corpus shard (no '{required}' column)");
         }
-        for (var g = 0; g < reader.RowGroupCount; g++)
+        return fields;
+    }
+
+    /// <summary>The rows of row group <paramref name="g"/>.</summary>
+    internal static async Task<CorpusRecord[]> ReadGroupAsync(ParquetReader reader, Dictionary<string, DataField> fields, int g, CancellationToken ct)
+    {
+        using var rg = reader.OpenRowGroupReader(g);
+        var n = checked((int)rg.RowCount);
+        var ids = await ReadLongs(rg, fields["id"], n, ct).ConfigureAwait(false);
+        var text = await ReadStrings(rg, fields, "text", n, ct).ConfigureAwait(false);
+        var src = await ReadStrings(rg, fields, "src", n, ct).ConfigureAwait(false);
+        var kind = await ReadStrings(rg, fields, "kind", n, ct).ConfigureAwait(false);
+        var sha = await ReadStrings(rg, fields, "sha256", n, ct).ConfigureAwait(false);
+        var uri = await ReadStrings(rg, fields, "source_uri", n, ct).ConfigureAwait(false);
+        var meta = await ReadStrings(rg, fields, "meta", n, ct).ConfigureAwait(false);
+        var rows = new CorpusRecord[n];
+        for (var i = 0; i < n; i++)
         {
-            using var rg = reader.OpenRowGroupReader(g);
-            var n = checked((int)rg.RowCount);
-            var ids = await ReadLongs(rg, fields["id"], n, ct).ConfigureAwait(false);
-            var text = await ReadStrings(rg, fields, "text", n, ct).ConfigureAwait(false);
-            var src = await ReadStrings(rg, fields, "src", n, ct).ConfigureAwait(false);
-            var kind = await ReadStrings(rg, fields, "kind", n, ct).ConfigureAwait(false);
-            var sha = await ReadStrings(rg, fields, "sha256", n, ct).ConfigureAwait(false);
-            var uri = await ReadStrings(rg, fields, "source_uri", n, ct).ConfigureAwait(false);
-            var meta = await ReadStrings(rg, fields, "meta", n, ct).ConfigureAwait(false);
-            for (var i = 0; i < n; i++)
-            {
-                var t = text![i] ?? "";
-                yield return new CorpusRecord(ids[i], t, src![i] ?? "", kind?[i] ?? CorpusRecord.Kinds.Text,
-                    sha?[i] ?? Text.ContentHash.Of(t), uri?[i] ?? "", meta?[i] ?? "{}");
-            }
+            var t = text![i] ?? "";
+            rows[i] = new CorpusRecord(ids[i], t, src![i] ?? "", kind?[i] ?? CorpusRecord.Kinds.Text,
+                sha?[i] ?? Text.ContentHash.Of(t), uri?[i] ?? "", meta?[i] ?? "{}");
         }
+        return rows;
     }
 
     /// <summary>The number of rows in a shard, from its footer.</summary>

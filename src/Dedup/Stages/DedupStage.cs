@@ -6,9 +6,10 @@ using MusicPile.Core.Records;
 namespace MusicPile.Dedup.Stages;
 
 /// <summary>
-/// <c>musicpile run pipelines/nightly.yaml</c> (stage type <c>dedup</c>): one task over all normalised shards;
-/// exact, music-aware and near duplicates are removed (against the latest snapshot's index when there is one), the
-/// clusters and the document index go to the catalog, and the new dedup index is kept for the snapshot.
+/// <c>musicpile run pipelines/nightly.yaml</c> (stage type <c>dedup</c>): one task over every normalised document of
+/// the pipeline's sources as they are today (<see cref="DocumentPool"/>: this run's shards and the documents of unchanged
+/// records from earlier runs); exact, music-aware and near duplicates are removed, the clusters and the document index
+/// go to the catalog, and the new dedup index is kept for the snapshot.
 /// </summary>
 public sealed class DedupStage : IStage
 {
@@ -18,21 +19,16 @@ public sealed class DedupStage : IStage
 
     public async Task RunAsync(StageTask task, CancellationToken ct)
     {
-        var stageOptions = task.Options<DedupStageOptions>();
-        var options = stageOptions.ToDedupOptions();
-        var inputs = task.MyInputs;
-        var previousDir = stageOptions.Incremental
-            ? await SnapshotCatalog.LatestIndexDirAsync(task.Catalog, ct).ConfigureAwait(false)
-            : null;
-        var previous = previousDir is not null && Directory.Exists(previousDir)
-            ? await DedupIndex.OpenAsync(previousDir, options, ct).ConfigureAwait(false)
-            : null;
+        var options = task.Options<DedupStageOptions>().ToDedupOptions();
+        // Rebuilt from the whole pool every run: a run deduplicated against an older index would keep documents of
+        // files that are gone and lose the duplicates that should take their place.
+        await using var pool = await DocumentPool.OpenAsync(task, task.MyInputs, ct).ConfigureAwait(false);
         var indexDir = Path.Combine(task.OutputDir, "index");
         var clusters = new List<DedupCluster>();
         var work = Path.Combine(task.Home.WorkDir, $"run-{task.RunId}");
         Directory.CreateDirectory(work);
-        var result = await new Deduplicator(options).RunAsync(Documents(inputs, ct), work,
-            (c, _) => { clusters.Add(c); return ValueTask.CompletedTask; }, previous, indexDir, ct).ConfigureAwait(false);
+        var result = await new Deduplicator(options).RunAsync(Documents(pool.ReadAsync(ct)), work,
+            (c, _) => { clusters.Add(c); return ValueTask.CompletedTask; }, null, indexDir, ct).ConfigureAwait(false);
 
         var kept = result.KeptIds.ToHashSet();
         var clusterOf = new Dictionary<long, long>();
@@ -44,18 +40,15 @@ public sealed class DedupStage : IStage
         // The index rows go to a spill file beside the task's output, not to memory.
         var spill = new DocumentIndexSpill(Path.Combine(work, "document-index.bin"));
         long row = 0;
-        foreach (var input in inputs)
+        await foreach (var r in pool.ReadAsync(ct).ConfigureAwait(false))
         {
-            await foreach (var r in CorpusShardReader.ReadAsync(input.Path, ct).ConfigureAwait(false))
+            task.Counters.AddIn();
+            var isKept = kept.Contains(r.Id);
+            spill.Add(r.Id, r.Sha256, r.Src, r.Kind, isKept ? row : -1, isKept);
+            if (isKept)
             {
-                task.Counters.AddIn();
-                var isKept = kept.Contains(r.Id);
-                spill.Add(r.Id, r.Sha256, r.Src, r.Kind, isKept ? row : -1, isKept);
-                if (isKept)
-                {
-                    await task.WriteAsync(r, ct).ConfigureAwait(false);
-                    row++;
-                }
+                await task.WriteAsync(r, ct).ConfigureAwait(false);
+                row++;
             }
         }
         spill.Complete();
@@ -63,7 +56,10 @@ public sealed class DedupStage : IStage
         task.Counters.AddRemoved(DedupMethod.Music, result.RemovedMusic);
         task.Counters.AddRemoved(DedupMethod.Near, result.RemovedNear);
         task.Counters.Count("clusters", result.Clusters);
-        task.Counters.Count("previous_index", previous is null ? 0 : 1);
+        task.Counters.Count("previous_index", pool.Carried > 0 ? 1 : 0);
+        task.Counters.Count("documents_new", pool.New);
+        task.Counters.Count("documents_carried", pool.Carried);
+        task.Counters.Count("taken_down", pool.TakenDown);
         foreach (var f in Directory.GetFiles(indexDir).Order(StringComparer.Ordinal))
             task.AuxPath(Path.Combine("index", Path.GetFileName(f)));
         var dataPath = task.DataPath;
@@ -72,17 +68,16 @@ public sealed class DedupStage : IStage
             await DedupCatalog.WriteClustersAsync(conn, task.RunId, clusters, token).ConfigureAwait(false);
             await DedupCatalog.WriteDocumentsAsync(conn, task.RunId, dataPath, spill.Rows(), clusterOf, token).ConfigureAwait(false);
             spill.Dispose();
+            await DocumentPoolCatalog.MarkPooledAsync(conn, tx, task.RunId, token).ConfigureAwait(false);
         });
     }
 
-    private static async IAsyncEnumerable<DedupDocument> Documents(IReadOnlyList<TaskOutputFile> inputs,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<DedupDocument> Documents(IAsyncEnumerable<CorpusRecord> records)
     {
         long order = 0;
-        foreach (var input in inputs)
+        await foreach (var r in records.ConfigureAwait(false))
         {
-            await foreach (var r in CorpusShardReader.ReadAsync(input.Path, ct).ConfigureAwait(false))
-                yield return DedupDocument.Of(r, order++);
+            yield return DedupDocument.Of(r, order++);
         }
     }
 }
