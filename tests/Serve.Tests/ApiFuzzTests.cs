@@ -11,7 +11,7 @@ namespace MusicPile.Serve.Tests;
 /// </summary>
 public sealed class ApiFuzzTests(ServerFixture server, ITestOutputHelper output) : IClassFixture<ServerFixture>
 {
-    private const int Requests = 400;
+    private const int Requests = 800;
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(45);
 
     private static readonly string[] Posts = ["/v1/completions", "/v1/chat/completions", "/v1/abc/validate", "/v1/abc/midi"];
