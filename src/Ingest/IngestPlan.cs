@@ -8,6 +8,9 @@ namespace MusicPile.Ingest;
 /// </summary>
 internal sealed record IngestPlan(IReadOnlyList<SourceFile> Files, IReadOnlyList<DeletedFile> Deleted, int Unchanged)
 {
+    /// <summary>Paths the sources' globs met but did not read (links that loop, dangle or lead out of a source), with why.</summary>
+    public IReadOnlyList<SkippedPath> Skipped { get; init; } = [];
+
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
 
     public static async Task<IngestPlan?> LoadAsync(string path, CancellationToken ct)

@@ -19,6 +19,7 @@ internal static class IngestPlanner
         var unchanged = 0;
         var pooled = RecordStages.PoolIndex(plan.Pipeline) >= 0;
         var claimed = new HashSet<string>(StringComparer.Ordinal);
+        var skipped = new List<SkippedPath>();
         await using var conn = await plan.Catalog.OpenConnectionAsync(ct).ConfigureAwait(false);
         foreach (var source in plan.Pipeline.Sources)
         {
@@ -26,7 +27,9 @@ internal static class IngestPlanner
             var producer = RecordStages.ProducerHash(plan.Pipeline, source);
             var known = (await SourceFileCatalog.FilesAsync(conn, sourceId, ct).ConfigureAwait(false)).ToDictionary(k => k.Path, StringComparer.Ordinal);
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var path in source.Paths.SelectMany(p => PathGlob.Expand(p, plan.Pipeline.BaseDir)).Distinct().Order(StringComparer.Ordinal))
+            var glob = PathGlob.Expand(source.Paths, plan.Pipeline.BaseDir, source.Settings.FollowLinks);
+            skipped.AddRange(glob.Skipped);
+            foreach (var path in glob.Files)
             {
                 var kind = KindOf(source.Kind, path);
                 if (kind is null || !claimed.Add(path) || !seen.Add(path))
@@ -49,10 +52,11 @@ internal static class IngestPlanner
                 files.Add(new SourceFile(sourceId, source.Name, kind, path, info.Length, mtime, sha, k is null ? "new" : "changed", producer, settled));
             }
             if (seen.Count == 0 && known.Count == 0)
-                throw MusicPileException.Usage($"source '{source.Name}': no files match {string.Join(", ", source.Paths)}");
+                throw MusicPileException.Usage($"source '{source.Name}': no files match {string.Join(", ", source.Paths)}" +
+                    string.Concat(glob.Skipped.Take(3).Select(x => $"; skipped {x.Path} ({x.Reason}: {x.Detail})")));
             deleted.AddRange(known.Values.Where(k => k.Status == SourceFileCatalog.Present && !seen.Contains(k.Path)).Select(k => new DeletedFile(sourceId, source.Name, k.Path)));
         }
-        return new IngestPlan(files, deleted, unchanged);
+        return new IngestPlan(files, deleted, unchanged) { Skipped = skipped };
     }
 
     /// <summary>The reader for a file: the source's kind, or for <c>auto</c> the file's extension; null skips the file.</summary>

@@ -59,6 +59,8 @@ public sealed class IngestStage : IStage
         {
             task.Counters.Count("files_unchanged", plan.Unchanged);
             task.Counters.Count("files_deleted", plan.Deleted.Count);
+            foreach (var skipped in plan.Skipped)
+                task.Counters.Count("paths_skipped:" + skipped.Reason);
             foreach (var d in plan.Deleted)
             {
                 task.OnCommit((conn, tx, token) => SourceFileCatalog.RecordDeletedAsync(conn, tx, d, task.RunId, token));

@@ -1,33 +1,48 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using MusicPile.Core.IO;
 
 namespace MusicPile.Ingest;
 
-/// <summary>Expands a path that may hold <c>*</c>, <c>?</c> and <c>**</c> into existing files, in ordinal order.</summary>
+/// <summary>
+/// Expands a source's paths, which may hold <c>*</c>, <c>?</c> and <c>**</c>, into existing files in ordinal order,
+/// walking folders with <see cref="FolderWalk"/> so that links cannot loop or lead out of the source.
+/// </summary>
 internal static class PathGlob
 {
-    public static IReadOnlyList<string> Expand(string pattern, string baseDir)
+    /// <summary>The files found, and the paths met but not read with the reason.</summary>
+    public sealed record Result(IReadOnlyList<string> Files, IReadOnlyList<SkippedPath> Skipped);
+
+    public static Result Expand(IEnumerable<string> patterns, string baseDir, bool followLinks = false)
     {
-        var full = Path.GetFullPath(pattern, baseDir);
-        if (File.Exists(full))
-            return [full];
-        if (Directory.Exists(full))
-            return Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-        var parts = full.Split('/');
+        var full = patterns.Select(p => Path.GetFullPath(p, baseDir)).Distinct(StringComparer.Ordinal).ToList();
+        var roots = full.Select(p => RealPath.TryGet(RootOf(p), out _)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var walk = new FolderWalk(roots, followLinks);
+        foreach (var path in full)
+        {
+            var parts = path.Split('/');
+            var firstWild = Array.FindIndex(parts, p => p.IndexOfAny(['*', '?']) >= 0);
+            if (firstWild < 0)
+            {
+                walk.AddNamed(path);
+                continue;
+            }
+            var regex = new Regex("^" + ToRegex(path) + "$", RegexOptions.CultureInvariant);
+            var recursive = parts[firstWild..].Length > 1 || path.Contains("**", StringComparison.Ordinal);
+            walk.AddFolder(RootOf(path), recursive, regex.IsMatch);
+        }
+        return new Result(walk.Files.Order(StringComparer.Ordinal).ToList(), walk.Skipped.DistinctBy(s => s.Path).ToList());
+    }
+
+    /// <summary>The part of a path before its first wildcard: the folder a glob walks (the path itself when it has none).</summary>
+    private static string RootOf(string path)
+    {
+        var parts = path.Split('/');
         var firstWild = Array.FindIndex(parts, p => p.IndexOfAny(['*', '?']) >= 0);
         if (firstWild < 0)
-            return [];
+            return path;
         var root = string.Join('/', parts[..firstWild]);
-        if (root.Length == 0)
-            root = "/";
-        if (!Directory.Exists(root))
-            return [];
-        var regex = new Regex("^" + ToRegex(full) + "$", RegexOptions.CultureInvariant);
-        var recursive = parts[firstWild..].Length > 1 || full.Contains("**", StringComparison.Ordinal);
-        return Directory.EnumerateFiles(root, "*", recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
-            .Where(f => regex.IsMatch(f))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        return root.Length == 0 ? "/" : root;
     }
 
     private static string ToRegex(string glob)

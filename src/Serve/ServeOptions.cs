@@ -47,6 +47,15 @@ public sealed record ServeOptions
     /// <summary>Where tokenizer specs such as <c>llama2</c> cache their files. Default null: the tokenizer library's default.</summary>
     public string? TokenizerCacheDirectory { get; init; }
 
+    /// <summary>ABC requests (<c>/v1/abc/*</c>) served at the same time; one more gets 429. Default 4.</summary>
+    public int AbcConcurrency { get; init; } = 4;
+
+    /// <summary>Longest ABC text the ABC endpoints take, in UTF-8 bytes; longer gets 413. Default 256 KiB.</summary>
+    public int MaxAbcBytes { get; init; } = 256 << 10;
+
+    /// <summary>Host names requests may use (others get 400, against DNS rebinding). Default null: localhost and the hosts of <see cref="Urls"/>.</summary>
+    public IReadOnlyList<string>? AllowedHosts { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public ServeOptions Validate()
     {
@@ -63,6 +72,9 @@ public sealed record ServeOptions
         Require(Workers > 0, "workers must be positive");
         Require(MaxRequestBodyBytes > 0, "max request body bytes must be positive");
         Require(CorpusScanLimit > 0, "corpus scan limit must be positive");
+        Require(AbcConcurrency > 0, "ABC concurrency must be positive");
+        Require(MaxAbcBytes > 0, "max ABC bytes must be positive");
+        Require(AllowedHosts is null || AllowedHosts.Count > 0, "allowed hosts must name at least one host");
         return this;
     }
 }

@@ -51,4 +51,47 @@ public sealed class HostileInputTests
         // the readable half of the truncated file.
         Assert.True(root.GetProperty("kept").GetInt64() >= 3);
     }
+
+    [Fact]
+    public async Task Link_loops_in_a_source_folder_end_and_each_tune_is_ingested_once()
+    {
+        var dir = TestPaths.NewTempDir();
+        Directory.CreateDirectory(Path.Combine(dir, "deep"));
+        await File.WriteAllTextAsync(Path.Combine(dir, "one.abc"), "X:1\nT:One\nM:4/4\nL:1/8\nK:G\nGABc dedB|\n");
+        await File.WriteAllTextAsync(Path.Combine(dir, "deep", "two.abc"), "X:1\nT:Two\nM:6/8\nL:1/8\nK:D\nDFA dAF|\n");
+        File.CreateSymbolicLink(Path.Combine(dir, "loop"), ".");
+        File.CreateSymbolicLink(Path.Combine(dir, "deep", "back"), "..");
+        File.CreateSymbolicLink(Path.Combine(dir, "self.abc"), "self.abc");
+        File.CreateSymbolicLink(Path.Combine(dir, "a.abc"), "b.abc");
+        File.CreateSymbolicLink(Path.Combine(dir, "b.abc"), "a.abc");
+        var db = await TestDatabase.CreateDatabaseAsync("hostile_links");
+        var r = await Cli.RunAsync("ingest", dir, "--home", TestPaths.NewTempDir(), "--db", db, "--json").WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.True(r.ExitCode == 0, r.StdErr);
+        using var doc = JsonDocument.Parse(r.StdOut);
+        Assert.Equal(2, doc.RootElement.GetProperty("records_in").GetInt64());
+        Assert.Equal(2, doc.RootElement.GetProperty("kept").GetInt64());
+    }
+
+    [Fact]
+    public async Task The_embedded_database_starts_under_a_home_with_spaces_and_never_prints_its_password()
+    {
+        var home = Path.Combine(TestPaths.NewTempDir(), "my music pile");
+        try
+        {
+            var start = await Cli.RunAsync("db", "start", "--home", home, "--json");
+            Assert.True(start.ExitCode == 0, start.StdErr);
+            var status = await Cli.RunAsync("db", "status", "--home", home, "--json");
+            Assert.True(status.ExitCode == 0, status.StdErr);
+            using var doc = JsonDocument.Parse(status.StdOut);
+            Assert.True(doc.RootElement.GetProperty("running").GetBoolean());
+            var secret = (await File.ReadAllTextAsync(Path.Combine(home, ".pgpass"))).Trim().Split(':')[^1];
+            Assert.DoesNotContain(secret, start.StdOut + start.StdErr + status.StdOut + status.StdErr, StringComparison.Ordinal);
+            Assert.Contains("Passfile", doc.RootElement.GetProperty("connection").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            var stop = await Cli.RunAsync("db", "stop", "--home", home);
+            Assert.True(stop.ExitCode == 0, stop.StdErr);
+        }
+    }
 }

@@ -14,6 +14,11 @@ public sealed class BrowserTests(ServerFixture server, ITestOutputHelper output)
         var ct = timeout.Token;
         await using var page = await DevToolsPage.LaunchAsync(ct);
         await page.SendAsync("Page.enable", null, ct);
+        // Anything the content security policy blocks is recorded from the first script on.
+        await page.SendAsync("Page.addScriptToEvaluateOnNewDocument", new
+        {
+            source = "window.__blocked = []; document.addEventListener('securitypolicyviolation', e => window.__blocked.push(e.violatedDirective + ' ' + e.blockedURI));",
+        }, ct);
         await page.SendAsync("Page.navigate", new { url = server.BaseUrl + "/" }, ct);
         await WaitForAsync(page, "document.readyState === 'complete' && typeof ABCJS !== 'undefined'", ct);
 
@@ -48,6 +53,8 @@ public sealed class BrowserTests(ServerFixture server, ITestOutputHelper output)
 
         await page.EvaluateAsync("document.getElementById('abc').value = 'X:1\\nL:1/8\\nM:4/4\\nK:D\\nDEFG ABcd|\\n'; document.getElementById('abc').dispatchEvent(new Event('input')); true", ct);
         await WaitForAsync(page, "document.querySelectorAll('#paper .abcjs-note').length === 8", ct);
+        var blocked = (await page.EvaluateAsync("JSON.stringify(window.__blocked)", ct))!.GetValue<string>();
+        Assert.Equal("[]", blocked);
     }
 
     private static async Task WaitForAsync(DevToolsPage page, string condition, CancellationToken cancellationToken)

@@ -30,6 +30,9 @@ internal static class PartOrder
         var played = Unfold(bars, intro);
         foreach (var name in order)
         {
+            // Parts multiply the bars played; the whole order is bounded as each single unfolding is.
+            if (played.Count >= RepeatUnfolder.MaxPlayedBars)
+                break;
             if (parts.TryGetValue(name, out var part))
                 played.AddRange(Unfold(bars, part));
         }

@@ -3,7 +3,8 @@ namespace MusicPile.Abc;
 /// <summary>The bars of a voice in playing order: repeats played twice, first and second endings chosen per pass.</summary>
 internal static class RepeatUnfolder
 {
-    private const int MaxPlayedBars = 100_000;
+    /// <summary>Most bars one playing order holds; a longer performance is cut there.</summary>
+    internal const int MaxPlayedBars = 100_000;
 
     /// <summary>The indices of the bars in playing order.</summary>
     public static List<int> Order(IReadOnlyList<AbcBar> bars)

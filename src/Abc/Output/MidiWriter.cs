@@ -12,15 +12,22 @@ public static class MidiWriter
 
     private const int Velocity = 80;
 
-    /// <summary>The MIDI file bytes.</summary>
-    public static byte[] Write(AbcTune tune)
+    /// <summary>The MIDI file bytes, within <see cref="MidiWriterOptions.Default"/>.</summary>
+    public static byte[] Write(AbcTune tune) => Write(tune, MidiWriterOptions.Default);
+
+    /// <summary>The MIDI file bytes; <see cref="MidiLimitException"/> as soon as the performance passes a bound of <paramref name="options"/>.</summary>
+    public static byte[] Write(AbcTune tune, MidiWriterOptions options)
     {
         ArgumentNullException.ThrowIfNull(tune);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var budget = new Budget(options);
         var tracks = new List<byte[]> { ConductorTrack(tune) };
+        budget.AddBytes(14 + 8 + tracks[0].Length);
         var channel = 0;
         foreach (var voice in tune.Voices)
         {
-            tracks.Add(VoiceTrack(tune, voice, channel));
+            tracks.Add(VoiceTrack(tune, voice, channel, budget));
             channel = channel == 8 ? 10 : (channel + 1) % 16;
         }
         using var ms = new MemoryStream();
@@ -38,14 +45,15 @@ public static class MidiWriter
         return ms.ToArray();
     }
 
-    /// <summary>The notes a tune plays, in time order: start and end ticks, MIDI pitch, voice index.</summary>
+    /// <summary>The notes a tune plays, in time order: start and end ticks, MIDI pitch, voice index (within <see cref="MidiWriterOptions.Default"/>).</summary>
     public static IReadOnlyList<(long Start, long End, int Pitch, int Voice)> Notes(AbcTune tune)
     {
         ArgumentNullException.ThrowIfNull(tune);
+        var budget = new Budget(MidiWriterOptions.Default);
         var all = new List<(long, long, int, int)>();
         for (var v = 0; v < tune.Voices.Count; v++)
         {
-            foreach (var (s, e, p) in Render(tune, tune.Voices[v]))
+            foreach (var (s, e, p) in Render(tune, tune.Voices[v], budget))
                 all.Add((s, e, p, v));
         }
         all.Sort();
@@ -71,10 +79,10 @@ public static class MidiWriter
         return ms.ToArray();
     }
 
-    private static byte[] VoiceTrack(AbcTune tune, AbcVoice voice, int channel)
+    private static byte[] VoiceTrack(AbcTune tune, AbcVoice voice, int channel, Budget budget)
     {
         var events = new List<(long Tick, int Order, byte Status, byte Pitch, byte Velocity)>();
-        foreach (var (start, end, pitch) in Render(tune, voice))
+        foreach (var (start, end, pitch) in Render(tune, voice, budget))
         {
             var p = (byte)Math.Clamp(pitch, 0, 127);
             events.Add((start, 1, (byte)(0x90 | channel), p, Velocity));
@@ -85,15 +93,18 @@ public static class MidiWriter
         long last = 0;
         foreach (var e in events)
         {
+            var before = ms.Length;
             WriteVarLen(ms, e.Tick - last);
             last = e.Tick;
             ms.Write([e.Status, e.Pitch, e.Velocity]);
+            budget.AddBytes(ms.Length - before);
         }
         ms.Write([0, 0xFF, 0x2F, 0]);
+        budget.AddBytes(4 + 8);
         return ms.ToArray();
     }
 
-    private static List<(long Start, long End, int Pitch)> Render(AbcTune tune, AbcVoice voice)
+    private static List<(long Start, long End, int Pitch)> Render(AbcTune tune, AbcVoice voice, Budget budget)
     {
         var notes = new List<(long Start, long End, int Pitch)>();
         var open = new Dictionary<int, int>();
@@ -113,7 +124,7 @@ public static class MidiWriter
                         resolver.Key = key;
                         break;
                     case AbcNote n:
-                        Sound(notes, open, resolver.Midi(n), time, n.Duration, n.Tie);
+                        Sound(notes, open, resolver.Midi(n), time, n.Duration, n.Tie, budget);
                         time += n.Duration;
                         break;
                     case AbcChord c:
@@ -127,6 +138,7 @@ public static class MidiWriter
                                 notes[tied] = notes[tied] with { End = end };
                             else
                             {
+                                budget.AddNote();
                                 notes.Add((Ticks(time), end, pitch));
                                 tied = notes.Count - 1;
                             }
@@ -164,7 +176,7 @@ public static class MidiWriter
         return keys;
     }
 
-    private static void Sound(List<(long Start, long End, int Pitch)> notes, Dictionary<int, int> open, int pitch, Rational at, Rational duration, bool tie)
+    private static void Sound(List<(long Start, long End, int Pitch)> notes, Dictionary<int, int> open, int pitch, Rational at, Rational duration, bool tie, Budget budget)
     {
         var end = Ticks(at + duration);
         if (open.TryGetValue(pitch, out var index))
@@ -175,6 +187,7 @@ public static class MidiWriter
         else
         {
             open.Clear();
+            budget.AddNote();
             notes.Add((Ticks(at), end, pitch));
             index = notes.Count - 1;
         }
@@ -201,5 +214,25 @@ public static class MidiWriter
             buffer[n++] = (byte)((value & 0x7F) | 0x80);
         for (var i = n - 1; i >= 0; i--)
             s.WriteByte(buffer[i]);
+    }
+
+    /// <summary>What one performance may still use, counted as it plays.</summary>
+    private sealed class Budget(MidiWriterOptions options)
+    {
+        private long _notes;
+        private long _bytes;
+
+        public void AddNote()
+        {
+            if (++_notes > options.MaxNotes)
+                throw new MidiLimitException($"the tune plays more than {options.MaxNotes:N0} notes (repeats and parts played out), the most a MIDI file is made for", options.MaxNotes);
+        }
+
+        public void AddBytes(long n)
+        {
+            _bytes += n;
+            if (_bytes > options.MaxBytes)
+                throw new MidiLimitException($"the MIDI file would be larger than {options.MaxBytes:N0} bytes, the most made", options.MaxBytes);
+        }
     }
 }

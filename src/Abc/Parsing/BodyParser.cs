@@ -10,6 +10,7 @@ internal sealed partial class BodyParser
     private readonly Rational _headerUnit;
     private readonly bool _headerUnitExplicit;
     private readonly List<VoiceBuilder> _voices = [];
+    private readonly Dictionary<string, VoiceBuilder> _voicesById = new(StringComparer.Ordinal);
     private VoiceBuilder _voice;
     private int _addedAtLineStart;
     private int _line;
@@ -26,6 +27,7 @@ internal sealed partial class BodyParser
         var firstVoice = header.FirstOrDefault(f => f.Name == 'V');
         _voice = new VoiceBuilder(firstVoice is null ? "" : VoiceId(firstVoice.Value), meter, unit);
         _voices.Add(_voice);
+        _voicesById.TryAdd(_voice.Id, _voice);
     }
 
     public void ParseLine(int index)
@@ -163,13 +165,17 @@ internal sealed partial class BodyParser
     private void SwitchVoice(string value)
     {
         var id = VoiceId(value);
-        var found = _voices.Find(v => v.Id == id);
-        if (found is null)
+        // Looked up by id, not by a scan: a body may name thousands of voices.
+        if (!_voicesById.TryGetValue(id, out var found))
         {
             if (_voices.Count == 1 && _voices[0].Id.Length == 0 && _voices[0].Bars.Count == 0 && _voices[0].Current.Count == 0)
+            {
+                _voicesById.Remove(_voices[0].Id);
                 _voices.Clear();
+            }
             found = new VoiceBuilder(id, _headerMeter, _headerUnit);
             _voices.Add(found);
+            _voicesById[id] = found;
         }
         if (!found.PropertiesSet)
         {

@@ -106,7 +106,17 @@ internal static class AbcCommand
                 continue;
             }
             var name = Path.Combine(outDir, $"{Path.GetFileNameWithoutExtension(path)}-{tune.Index:000}.mid");
-            await File.WriteAllBytesAsync(name, MidiWriter.Write(tune), ct).ConfigureAwait(false);
+            byte[] midi;
+            try
+            {
+                midi = MidiWriter.Write(tune);
+            }
+            catch (MidiLimitException e)
+            {
+                Console.Error.WriteLine($"{path}:{tune.StartLine}: tune {tune.Index} (X:{tune.X}): {e.Message}; skipped");
+                continue;
+            }
+            await File.WriteAllBytesAsync(name, midi, ct).ConfigureAwait(false);
             written.Add(name);
         }
         if (ctx.Json)

@@ -1,13 +1,14 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using MusicPile.Core.IO;
 using Npgsql;
 
 namespace MusicPile.Core.Database;
 
 /// <summary>
 /// A private PostgreSQL cluster under <c>&lt;home&gt;/pg</c>, built from the machine's own server binaries and reached
-/// on a Unix socket only. PostgreSQL refuses to run as root, so when the caller is root the cluster belongs to the
+/// on a Unix socket only, in a folder only the cluster's owner can enter, with a SCRAM password kept in a 0600 file
+/// under the home. PostgreSQL refuses to run as root, so when the caller is root the cluster belongs to the
 /// <c>postgres</c> user.
 /// </summary>
 public sealed class EmbeddedPostgres
@@ -31,12 +32,17 @@ public sealed class EmbeddedPostgres
     public string SocketDir => SocketDirFor(_clusterDir);
     public string LogFile => Path.Combine(_clusterDir, "server.log");
 
+    /// <summary>The password file (<c>&lt;home&gt;/.pgpass</c>, mode 0600) that the connection string names.</summary>
+    public string PasswordFile => Path.Combine(Home.Root, ".pgpass");
+
+    /// <summary>How to reach the cluster: its socket folder and the password file (never the password itself).</summary>
     public string ConnectionString => new NpgsqlConnectionStringBuilder
     {
         Host = SocketDir,
         Port = Port,
         Username = "postgres",
         Database = DatabaseName,
+        Passfile = PasswordFile,
         IncludeErrorDetail = true,
     }.ConnectionString;
 
@@ -50,20 +56,41 @@ public sealed class EmbeddedPostgres
         return r.ExitCode == 0;
     }
 
-    /// <summary>Initialises the cluster if needed and starts it. Returns true when this call started the server.</summary>
+    /// <summary>
+    /// Initialises the cluster if needed and starts it. Returns true when this call started the server. Every start
+    /// rewrites the settings, makes or checks the socket folder, and moves a cluster that trusted local users to passwords.
+    /// </summary>
     public async Task<bool> StartAsync(CancellationToken ct)
     {
         RequireBinaries();
+        ClusterSettings.RequirePlainPath(_clusterDir);
+        ClusterSettings.RequirePlainPath(SocketDir);
         using var gate = await FileGate.AcquireAsync(Path.Combine(Home.Root, ".pg-start.lock"), ct).ConfigureAwait(false);
+        var owner = ClusterOwner();
+        var (uid, gid) = owner ?? (UnixFileStatus.EffectiveUid, 0u);
+        // The cluster folder may be under /var/tmp with a predictable name: it must be the cluster owner's alone.
+        PrivateFolder.Ensure(_clusterDir, uid, gid);
+        var secret = ClusterSecret.Read(PasswordFile);
         if (!IsInitialized)
-            await InitAsync(ct).ConfigureAwait(false);
-        if (await IsRunningAsync(ct).ConfigureAwait(false))
-            return false;
-        var r = await PgCtl(["start", "-D", DataDir, "-l", LogFile, "-w", "-t", "60", "-o", $"-k {SocketDir}"], ct).ConfigureAwait(false);
-        if (r.ExitCode != 0)
-            throw new MusicPileException($"PostgreSQL did not start (see {LogFile}): {Tail(r.Output)}");
+            await InitAsync(owner, secret ??= ClusterSecret.Create(PasswordFile), ct).ConfigureAwait(false);
+        var trusting = ClusterSettings.TrustsAnyone(DataDir);
+        if (secret is null && !trusting)
+            throw new MusicPileException($"the password file {PasswordFile} of the embedded database is missing; restore it, or move {_clusterDir} away to start a new database");
+        secret ??= ClusterSecret.Create(PasswordFile);
+        PrivateFolder.Ensure(SocketDir, uid, gid);
+        ClusterSettings.Write(DataDir, SocketDir, Port, owner);
+        var started = false;
+        if (!await IsRunningAsync(ct).ConfigureAwait(false))
+        {
+            var r = await PgCtl(["start", "-D", DataDir, "-l", LogFile, "-w", "-t", "60"], ct).ConfigureAwait(false);
+            if (r.ExitCode != 0)
+                throw new MusicPileException($"PostgreSQL did not start (see {LogFile}): {Tail(r.Output)}");
+            started = true;
+        }
+        if (trusting)
+            await RequirePasswordsAsync(secret, ct).ConfigureAwait(false);
         await EnsureDatabaseAsync(ct).ConfigureAwait(false);
-        return true;
+        return started;
     }
 
     public async Task StopAsync(CancellationToken ct)
@@ -84,35 +111,49 @@ public sealed class EmbeddedPostgres
         return r.ExitCode == 0 ? r.StdOut.Trim() : null;
     }
 
-    private async Task InitAsync(CancellationToken ct)
+    /// <summary>The user the server runs as when it is not this process's user (root runs it as <c>postgres</c>).</summary>
+    private (uint Uid, uint Gid)? ClusterOwner()
     {
-        Directory.CreateDirectory(_clusterDir);
-        Directory.CreateDirectory(SocketDir);
-        if (_runAs is not null)
-        {
-            var user = Posix.LookupUser(_runAs)
-                ?? throw new MusicPileException("running as root needs a 'postgres' user to own the database: apt-get install -y postgresql");
-            Posix.ChangeOwner(_clusterDir, user.Uid, user.Gid);
-            Posix.ChangeOwner(SocketDir, user.Uid, user.Gid);
-        }
-        var r = await ProcessRunner.RunAsync(Path.Combine(BinDir!, "initdb"),
-            ["-D", DataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"], ct, _runAs).ConfigureAwait(false);
-        if (r.ExitCode != 0)
-            throw new MusicPileException($"initdb failed for {DataDir}: {Tail(r.Output)}");
-        var conf = new StringBuilder()
-            .AppendLine()
-            .AppendLine("# MusicPile embedded cluster: Unix socket only")
-            .AppendLine("listen_addresses = ''")
-            .AppendLine(CultureInfo.InvariantCulture, $"port = {Port}")
-            .AppendLine(CultureInfo.InvariantCulture, $"unix_socket_directories = '{SocketDir}'")
-            .AppendLine("max_connections = 200")
-            .AppendLine("shared_buffers = 128MB")
-            .ToString();
-        var confPath = Path.Combine(DataDir, "postgresql.conf");
         if (_runAs is null)
-            await File.AppendAllTextAsync(confPath, conf, ct).ConfigureAwait(false);
-        else
-            await ProcessRunner.RunAsync("sh", ["-c", $"cat >> '{confPath}' <<'EOF'\n{conf}EOF\n"], ct, _runAs).ConfigureAwait(false);
+            return null;
+        return Posix.LookupUser(_runAs)
+            ?? throw new MusicPileException("running as root needs a 'postgres' user to own the database: apt-get install -y postgresql");
+    }
+
+    private async Task InitAsync((uint Uid, uint Gid)? owner, string secret, CancellationToken ct)
+    {
+        var pwfile = Path.Combine(_clusterDir, "initdb.pw");
+        ClusterSecret.WriteInitdbFile(pwfile, secret, owner);
+        try
+        {
+            var r = await ProcessRunner.RunAsync(Path.Combine(BinDir!, "initdb"),
+                ["-D", DataDir, "-U", "postgres", "--auth-local=scram-sha-256", "--auth-host=scram-sha-256", "--pwfile=" + pwfile,
+                 "--encoding=UTF8", "--locale=C", "--no-sync"], ct, _runAs).ConfigureAwait(false);
+            if (r.ExitCode != 0)
+                throw new MusicPileException($"initdb failed for {DataDir}: {Tail(r.Output)}");
+        }
+        finally
+        {
+            File.Delete(pwfile);
+        }
+        ClusterSettings.RequirePasswords(DataDir);
+    }
+
+    /// <summary>
+    /// A cluster made when local users were trusted: give the superuser the password, then require it. Other users
+    /// cannot connect meanwhile: the socket folder is already private.
+    /// </summary>
+    private async Task RequirePasswordsAsync(string secret, CancellationToken ct)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
+        await using var conn = new NpgsqlConnection(admin.ConnectionString);
+        await conn.OpenAsync(ct).ConfigureAwait(false);
+        // ALTER ROLE takes no parameters; the secret is hexadecimal, made here, so it is safe as a literal.
+        await using (var alter = new NpgsqlCommand($"ALTER ROLE postgres WITH PASSWORD '{secret}'", conn))
+            await alter.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        ClusterSettings.RequirePasswords(DataDir);
+        await using var reload = new NpgsqlCommand("SELECT pg_reload_conf()", conn);
+        await reload.ExecuteScalarAsync(ct).ConfigureAwait(false);
     }
 
     private async Task EnsureDatabaseAsync(CancellationToken ct)

@@ -71,9 +71,6 @@ internal static class SlurmCluster
         return string.Join(',', parts);
     }
 
-    /// <summary>A word for a POSIX shell, single-quoted.</summary>
-    public static string ShellQuote(string s) => "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
     private sealed record Result(int ExitCode, string StdOut, string StdErr)
     {
         public string Output => (StdOut + "\n" + StdErr).Trim();

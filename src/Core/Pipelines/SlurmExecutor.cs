@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using MusicPile.Core.Catalog;
 using Npgsql;
 
@@ -42,8 +41,8 @@ public sealed class SlurmExecutor(NpgsqlDataSource catalog, MusicPileHome home, 
             var (indices, stride) = selection;
             var array = SlurmCluster.IndexList(indices) + "%" + options.Workers.ToString(CultureInfo.InvariantCulture);
             var script = WriteScript(logDir, def.Name, runId, Command(pipelineFile, runId,
-                ["--stage", def.Name, "--rank", "$SLURM_ARRAY_TASK_ID", "--stride", Num(stride), "--default-tasks", Num(options.DefaultTasks)]));
-            var id = await SlurmCluster.SubmitAsync(new SlurmCluster.Job(script, jobName, Path.Combine(logDir, def.Name + "-%A_%a.log"),
+                ["--stage", def.Name, "--rank", SlurmBatchScript.ArrayIndex, "--stride", Num(stride), "--default-tasks", Num(options.DefaultTasks)]));
+            var id = await SlurmCluster.SubmitAsync(new SlurmCluster.Job(script, jobName, SlurmBatchScript.FileInside(logDir, def.Name, "-%A_%a.log"),
                 array, previous, options.Partition, env), ct).ConfigureAwait(false);
             jobs.Add(new SlurmStageJob(def.Name, id, array, stride, previous));
             previous = id;
@@ -110,19 +109,8 @@ public sealed class SlurmExecutor(NpgsqlDataSource catalog, MusicPileHome home, 
     private List<string> Command(string pipelineFile, long runId, IEnumerable<string> rest) =>
         [.. options.Command, "run-task", pipelineFile, "--run", Num(runId), "--home", home.Root, .. rest];
 
-    private static string WriteScript(string dir, string name, long runId, IReadOnlyList<string> command)
-    {
-        var sb = new StringBuilder();
-        sb.Append("#!/bin/sh\n");
-        sb.Append(CultureInfo.InvariantCulture, $"# musicpile run {runId}: {name}\n");
-        sb.Append("exec");
-        foreach (var word in command)
-            sb.Append(' ').Append(word == "$SLURM_ARRAY_TASK_ID" ? "\"$SLURM_ARRAY_TASK_ID\"" : SlurmCluster.ShellQuote(word));
-        sb.Append('\n');
-        var path = Path.Combine(dir, name + ".sh");
-        File.WriteAllText(path, sb.ToString());
-        return path;
-    }
+    private static string WriteScript(string dir, string name, long runId, IReadOnlyList<string> command) =>
+        SlurmBatchScript.Write(dir, name, runId, command);
 
     private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
 

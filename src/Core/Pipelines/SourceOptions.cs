@@ -28,6 +28,9 @@ public sealed record SourceOptions : IStageOptions
     /// <summary>Take a record's <c>src</c> from its own field when it has one (<c>src_from_record</c>). Default false: the source's name.</summary>
     public bool SrcFromRecord { get; init; }
 
+    /// <summary>Follow symbolic links that lead out of the source's folders (<c>follow_links</c>). Default false.</summary>
+    public bool FollowLinks { get; init; }
+
     public void Validate()
     {
         var fields = new[] { TextField, IdField, SrcField, InstructionField, InputField, OutputField };

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace MusicPile.Ingest.Readers;
 
 /// <summary>Opens a source file, through gzip when its name ends in <c>.gz</c>, and splits bytes into lines.</summary>
@@ -8,7 +6,7 @@ internal static class InputBytes
     public static Stream Open(string path)
     {
         Stream s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new CheckedGzipStream(path, new GZipStream(s, CompressionMode.Decompress)) : s;
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new CheckedGzipStream(s) : s;
     }
 
     /// <summary>Reads the whole (decompressed) file; a truncated or corrupt gzip gives what was read and the error.</summary>
@@ -34,13 +32,17 @@ internal static class InputBytes
         return (ms.ToArray(), null);
     }
 
-    /// <summary>Streams lines as bytes (without the newline), numbered from 1; a read error ends the stream with it.</summary>
-    public static async IAsyncEnumerable<(int Line, byte[]? Bytes, string? Error)> ReadLinesAsync(string path,
+    /// <summary>
+    /// Streams lines as bytes (without the newline), numbered from 1. A line longer than <paramref name="maxLineBytes"/>
+    /// is not kept: it comes with null bytes and its full length, and reading goes on at the next line, so memory stays
+    /// bounded whatever the file holds. A read error ends the stream with it.
+    /// </summary>
+    public static async IAsyncEnumerable<InputLine> ReadLinesAsync(string path, long maxLineBytes,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await using var s = Open(path);
         var buffer = new byte[1 << 16];
-        var line = new MemoryStream();
+        var line = new LineBuffer(maxLineBytes);
         var lineNo = 1;
         while (true)
         {
@@ -58,25 +60,22 @@ internal static class InputBytes
             if (error is not null)
             {
                 // The partial line goes with the error, so the rejects keep what was readable.
-                yield return (lineNo, line.ToArray(), error);
+                yield return line.Take(lineNo, error);
                 yield break;
             }
             if (n == 0)
                 break;
             var start = 0;
-            for (var i = 0; i < n; i++)
+            for (var i = Array.IndexOf(buffer, (byte)'\n', 0, n); i >= 0; i = Array.IndexOf(buffer, (byte)'\n', start, n - start))
             {
-                if (buffer[i] != (byte)'\n')
-                    continue;
-                line.Write(buffer, start, i - start);
-                yield return (lineNo++, line.ToArray(), null);
-                line.SetLength(0);
+                line.Append(buffer.AsSpan(start, i - start));
+                yield return line.Take(lineNo++, null);
                 start = i + 1;
             }
-            line.Write(buffer, start, n - start);
+            line.Append(buffer.AsSpan(start, n - start));
         }
         if (line.Length > 0)
-            yield return (lineNo, line.ToArray(), null);
+            yield return line.Take(lineNo, null);
     }
 
     public static bool LooksBinary(ReadOnlySpan<byte> bytes) => bytes[..Math.Min(bytes.Length, 8192)].IndexOf((byte)0) >= 0;

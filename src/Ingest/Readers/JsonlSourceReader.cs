@@ -11,25 +11,34 @@ internal static class JsonlSourceReader
     public static async IAsyncEnumerable<RawRecord> ReadAsync(string path, FieldMapping map, long maxRecordBytes,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var (line, bytes, error) in InputBytes.ReadLinesAsync(path, ct).ConfigureAwait(false))
+        // One byte over the limit is kept so that a line ending in \r\n is measured without its \r.
+        await foreach (var line in InputBytes.ReadLinesAsync(path, maxRecordBytes + 1, ct).ConfigureAwait(false))
         {
-            var pos = $"line {line}";
-            if (error is not null)
+            var pos = $"line {line.Number}";
+            if (line.Error is not null)
             {
-                yield return new RawRecord(pos, System.Text.Encoding.UTF8.GetString(bytes ?? []), Problem: "truncated-gzip", ProblemDetail: error);
+                yield return new RawRecord(pos, System.Text.Encoding.UTF8.GetString(line.Bytes ?? []), Problem: "truncated-gzip", ProblemDetail: line.Error);
                 yield break;
             }
-            var span = bytes!.AsSpan().TrimEnd((byte)'\r');
+            if (line.Bytes is null)
+            {
+                yield return TooLarge(pos, line.Length, maxRecordBytes);
+                continue;
+            }
+            var span = line.Bytes.AsSpan().TrimEnd((byte)'\r');
             if (span.Trim((byte)' ').Length == 0)
                 continue;
             if (span.Length > maxRecordBytes)
             {
-                yield return new RawRecord(pos, null, Problem: "too-large", ProblemDetail: $"{span.Length:N0} bytes, limit {maxRecordBytes:N0}");
+                yield return TooLarge(pos, span.Length, maxRecordBytes);
                 continue;
             }
             yield return Parse(pos, span, map);
         }
     }
+
+    private static RawRecord TooLarge(string pos, long length, long limit) =>
+        new(pos, null, Problem: "too-large", ProblemDetail: $"{length:N0} bytes, limit {limit:N0} (option max_record_bytes); skipped to the next line");
 
     private static RawRecord Parse(string pos, ReadOnlySpan<byte> span, FieldMapping map)
     {

@@ -5,6 +5,9 @@ namespace MusicPile.Ingest.Readers;
 /// <summary>Parquet with MusicPile's or MusicPile-sft's columns, or columns renamed by the source's options.</summary>
 internal static class ParquetSourceReader
 {
+    /// <summary>The fewest bytes of file one row is taken to need (a value, or at least its share of the levels and page headers).</summary>
+    private const long MinRowBytes = 1;
+
     public static async IAsyncEnumerable<RawRecord> ReadAsync(string path, FieldMapping map,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
@@ -15,7 +18,7 @@ internal static class ParquetSourceReader
         {
             reader = await ParquetReader.CreateAsync(file, null, false, ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or ParquetException or IndexOutOfRangeException or ArgumentException)
+        catch (Exception e) when (e is IOException or InvalidDataException or ParquetException or Parquet.Meta.Proto.ThriftProtocolException or IndexOutOfRangeException or ArgumentException)
         {
             reader = null!;
             openError = e.Message;
@@ -31,6 +34,7 @@ internal static class ParquetSourceReader
         var wanted = new[] { map.Text, map.Id, map.Src, map.Instruction, map.Input, map.Output };
         var fields = reader.Schema.GetDataFields().Where(f => wanted.Contains(f.Name)).ToList();
         long row = 0;
+        var fileBytes = file.Length;
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             var columns = new Dictionary<string, string?[]>(StringComparer.Ordinal);
@@ -39,11 +43,15 @@ internal static class ParquetSourceReader
             try
             {
                 using var rg = reader.OpenRowGroupReader(g);
-                n = checked((int)rg.RowCount);
+                n = CheckedCount(rg.RowCount, "rows", fileBytes, g);
                 foreach (var f in fields)
+                {
+                    if (rg.GetMetadata(f)?.MetaData is { } meta)
+                        CheckedCount(meta.NumValues, $"values in column '{f.Name}'", fileBytes, g);
                     columns[f.Name] = await ReadColumnAsString(rg, f, n, ct).ConfigureAwait(false);
+                }
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or ParquetException or IndexOutOfRangeException or ArgumentException or InvalidOperationException)
+            catch (Exception e) when (e is IOException or InvalidDataException or ParquetException or Parquet.Meta.Proto.ThriftProtocolException or IndexOutOfRangeException or ArgumentException or InvalidOperationException or OverflowException)
             {
                 groupError = e.Message;
             }
@@ -58,6 +66,18 @@ internal static class ParquetSourceReader
                 yield return map.ToRecord($"row {row}", values);
             }
         }
+    }
+
+    /// <summary>
+    /// A count that a row group's metadata claims (rows, or values of a column), checked before it sizes any array:
+    /// every row takes at least <see cref="MinRowBytes"/> of the file, so a count the file is too small to hold is a
+    /// lie or damage.
+    /// </summary>
+    private static int CheckedCount(long claimed, string what, long fileBytes, int group)
+    {
+        if (claimed < 0 || claimed > fileBytes / MinRowBytes || claimed > Array.MaxLength)
+            throw new InvalidDataException($"row group {group} claims {claimed:N0} {what}, more than a file of {fileBytes:N0} bytes can hold");
+        return (int)claimed;
     }
 
     private static async Task<string?[]> ReadColumnAsString(ParquetRowGroupReader rg, Parquet.Schema.DataField f, int n, CancellationToken ct)

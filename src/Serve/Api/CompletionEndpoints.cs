@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using MusicPile.Serve.Generation;
 
 namespace MusicPile.Serve.Api;
@@ -19,9 +20,14 @@ internal static class CompletionEndpoints
     {
         var services = context.RequestServices;
         var host = services.GetRequiredService<ModelHost>();
-        var aborted = context.RequestAborted;
+        // A generation ends when its client leaves or when the server stops: streams do not hold up a shutdown.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted,
+            services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+        var aborted = ending.Token;
         try
         {
+            if (!context.Request.HasJsonContentType())
+                throw new ApiException(415, "the body must be JSON (Content-Type: application/json)", null, "unsupported_media_type");
             if (!host.IsReady)
                 throw new ApiException(503, host.LoadError is { } error ? $"the model failed to load: {error}" : "the model is still loading", null, "model_not_ready");
             var (document, body) = await JsonBody.ReadAsync(context.Request, aborted).ConfigureAwait(false);
@@ -52,10 +58,16 @@ internal static class CompletionEndpoints
         {
             await ApiErrors.WriteAsync(context, e.Status, e.Message, e.Param, e.Code).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away; generation has stopped with it.
             context.Items[MetricsKeys.ClientClosed] = true;
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The server is stopping: a stream just ends; a request not yet answered is told to retry.
+            if (!context.Response.HasStarted)
+                await ApiErrors.WriteAsync(context, 503, "the server is shutting down; retry later", null, "shutting_down").ConfigureAwait(false);
         }
     }
 

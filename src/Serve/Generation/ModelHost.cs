@@ -57,8 +57,10 @@ internal sealed class ModelHost(ServeOptions options, ILogger<ModelHost> logger)
                 checkpoint.Directory, checkpoint.Model.BaseParameterCount, checkpoint.Tokenizer.Id, checkpoint.Device.type, started.Elapsed.TotalSeconds);
             _loaded.TrySetResult();
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException or InvalidOperationException or MusicPile.Train.TrainFormatException or MusicPile.Core.MusicPileException)
+        catch (Exception e)
         {
+            // Whatever stops the load (a bad file, a native error from torch, memory) must reach /health and the log:
+            // an exception left in this background task would leave the server "loading" for ever.
             LoadError = e.Message;
             logger.LogError(e, "could not load checkpoint {Checkpoint}", options.CheckpointDirectory);
             _loaded.TrySetException(e);

@@ -105,11 +105,7 @@ public sealed class SafeTensorsReader : IDisposable
                 if (offsets.Length != 2)
                     throw new TrainFormatException($"{path}: tensor '{property.Name}' needs two data_offsets");
                 var info = new SafeTensorInfo(property.Name, dtype, shape, offsets[0], offsets[1]);
-                SafeTensorDTypes.ToScalarType(dtype, path);
-                if (info.Begin < 0 || info.End < info.Begin || info.End > dataLength)
-                    throw new TrainFormatException($"{path}: tensor '{info.Name}' offsets [{info.Begin}, {info.End}) fall outside the data section ({dataLength} bytes)");
-                if (info.ByteLength != info.ElementCount * SafeTensorDTypes.ElementSize(dtype))
-                    throw new TrainFormatException($"{path}: tensor '{info.Name}' has {info.ByteLength} bytes for shape [{string.Join(", ", shape)}] of {dtype}");
+                Check(path, info, dataLength);
                 tensors[info.Name] = info;
             }
         }
@@ -118,5 +114,31 @@ public sealed class SafeTensorsReader : IDisposable
             throw new TrainFormatException($"{path}: malformed safetensors header: {e.Message}", e);
         }
         return (tensors, metadata);
+    }
+
+    /// <summary>
+    /// Everything a header entry says is checked before anything is sized by it: the dtype, each dimension
+    /// (not negative), the element count and byte count (without overflow), which must equal the entry's data span,
+    /// and the span, which must lie inside the data section.
+    /// </summary>
+    private static void Check(string path, SafeTensorInfo info, long dataLength)
+    {
+        var shape = $"[{string.Join(", ", info.Shape)}]";
+        SafeTensorDTypes.ToScalarType(info.DType, path);
+        if (info.Shape.Any(d => d < 0))
+            throw new TrainFormatException($"{path}: tensor '{info.Name}' has a negative dimension in shape {shape}");
+        if (info.Begin < 0 || info.End < info.Begin || info.End > dataLength)
+            throw new TrainFormatException($"{path}: tensor '{info.Name}' offsets [{info.Begin}, {info.End}) fall outside the data section ({dataLength} bytes)");
+        long bytes;
+        try
+        {
+            bytes = checked(info.ElementCount * SafeTensorDTypes.ElementSize(info.DType));
+        }
+        catch (OverflowException)
+        {
+            throw new TrainFormatException($"{path}: tensor '{info.Name}' shape {shape} has more elements than any file can hold");
+        }
+        if (bytes != info.ByteLength)
+            throw new TrainFormatException($"{path}: tensor '{info.Name}' has {info.ByteLength} bytes for shape {shape} of {info.DType} ({bytes} expected)");
     }
 }
