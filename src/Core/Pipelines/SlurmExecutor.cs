@@ -12,7 +12,14 @@ namespace MusicPile.Core.Pipelines;
 /// </summary>
 public sealed class SlurmExecutor(NpgsqlDataSource catalog, MusicPileHome home, StageRegistry registry, SlurmOptions options)
 {
-    public static string JobNameFor(long runId) => "musicpile-run-" + runId.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The Slurm job name of run <paramref name="runId"/> of the home at <paramref name="homeRoot"/>: run ids are only
+    /// unique within one catalog, so a short hash of the home keeps two homes sharing a cluster from seeing each
+    /// other's jobs as their own.
+    /// </summary>
+    public static string JobNameFor(long runId, string homeRoot) =>
+        "musicpile-run-" + runId.ToString(CultureInfo.InvariantCulture) + "-" +
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(homeRoot))))[..8];
 
     public async Task<SlurmSubmission> SubmitAsync(PipelineDefinition pipeline, string pipelineFile, CancellationToken ct)
     {
@@ -24,7 +31,7 @@ public sealed class SlurmExecutor(NpgsqlDataSource catalog, MusicPileHome home, 
         var runs = new RunCatalog(catalog);
         await SlurmTaskSelection.RequireFailedTasksAsync(runs, pipeline, options, ct).ConfigureAwait(false);
         var (runId, resumed) = await runs.StartOrResumeAsync(pipeline, "slurm", PipelineRunner.CodeVersion, ct).ConfigureAwait(false);
-        var jobName = JobNameFor(runId);
+        var jobName = JobNameFor(runId, home.Root);
         var queued = await SlurmCluster.QueuedAsync(jobName, ct).ConfigureAwait(false);
         if (queued.Count > 0)
             throw new MusicPileException($"run {runId} still has {queued.Count} Slurm job(s) queued or running ({string.Join(", ", queued.Take(5))}); wait for them or scancel them, then rerun");
