@@ -16,18 +16,27 @@ public static class AbcText
     /// </summary>
     public static DecodedText Decode(ReadOnlySpan<byte> bytes)
     {
+        var decoded = DecodeBytes(bytes);
+        return decoded.RepairedFrom is null ? Repair(decoded.Text) : decoded;
+    }
+
+    /// <summary>
+    /// The byte-level half of <see cref="Decode"/>: UTF-8 when valid (BOM dropped), else CP1252 (reported as repaired
+    /// from <see cref="Cp1252"/>), without the text-level repairs, so that a caller can judge each tune of a file on
+    /// its own with <see cref="Repair"/>.
+    /// </summary>
+    public static DecodedText DecodeBytes(ReadOnlySpan<byte> bytes)
+    {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             bytes = bytes[3..];
-        string text;
         try
         {
-            text = StrictUtf8.GetString(bytes);
+            return new DecodedText(StrictUtf8.GetString(bytes), null);
         }
         catch (DecoderFallbackException)
         {
             return new DecodedText(DecodeCp1252(bytes), Cp1252);
         }
-        return Repair(text);
     }
 
     /// <summary>Applies the text-level repairs of <see cref="Decode"/> to an already decoded string.</summary>
