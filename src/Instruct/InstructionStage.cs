@@ -41,30 +41,36 @@ public sealed class InstructionStage : IStage
                 {
                     if (options.KeepOther)
                         await task.WriteAsync(r, ct).ConfigureAwait(false);
+                    else
+                        task.Counters.AddRejected("instructions-not-abc");
                     continue;
                 }
                 if (options.KeepSource)
                     await task.WriteAsync(r, ct).ConfigureAwait(false);
-                await GenerateAsync(task, r, options, ct).ConfigureAwait(false);
+                await GenerateAsync(task, r, options, sourceKept: options.KeepSource, ct).ConfigureAwait(false);
             }
         }
     }
 
-    private static async Task GenerateAsync(StageTask task, CorpusRecord r, InstructionOptions options, CancellationToken ct)
+    /// <summary>
+    /// Writes up to <c>per_tune</c> examples of <paramref name="r"/>. The counts add up per input record: with the
+    /// source kept, every example is created in addition to it and a tune that yields none is noted, not rejected;
+    /// without it, the first example stands for the record, the rest are created, and a tune that yields none is a reject.
+    /// </summary>
+    private static async Task GenerateAsync(StageTask task, CorpusRecord r, InstructionOptions options, bool sourceKept, CancellationToken ct)
     {
         var tune = AbcDocument.ParseTune(r.Text);
         if (tune is null || AbcValidator.IsFatal(AbcValidator.Validate(tune)))
         {
-            await task.RejectAsync(new RejectRecord(r.Src, r.SourceUri, $"record {r.Id}", "instructions-bad-abc",
-                "the tune does not parse cleanly", r.Text), ct).ConfigureAwait(false);
+            await NoExamplesAsync(task, r, sourceKept, "instructions-bad-abc", "the tune does not parse cleanly", ct).ConfigureAwait(false);
             return;
         }
         var material = TuneMaterial.From(tune, options.BachSources.Contains(r.Src, StringComparer.Ordinal));
         if (material.Abc.Length > options.MaxAbcChars)
         {
             task.Counters.Count("skip:too-long");
-            await task.RejectAsync(new RejectRecord(r.Src, r.SourceUri, $"record {r.Id}", "instructions-too-long",
-                $"{material.Abc.Length} characters in corpus form, more than max_abc_chars {options.MaxAbcChars}", r.Text), ct).ConfigureAwait(false);
+            await NoExamplesAsync(task, r, sourceKept, "instructions-too-long",
+                $"{material.Abc.Length} characters in corpus form, more than max_abc_chars {options.MaxAbcChars}", ct).ConfigureAwait(false);
             return;
         }
         var order = options.Tasks.Distinct(StringComparer.Ordinal).OrderBy(t => StableHash.Of(options.Seed, r.Id, t)).ToList();
@@ -84,14 +90,22 @@ public sealed class InstructionStage : IStage
                 continue;
             }
             await task.WriteAsync(ToRecord(r, example!, options), ct).ConfigureAwait(false);
+            if (sourceKept || written > 0)
+                task.Counters.AddCreated();
             task.Counters.Count("task:" + name);
             written++;
         }
         if (written == 0)
-        {
-            await task.RejectAsync(new RejectRecord(r.Src, r.SourceUri, $"record {r.Id}", "no-instruction-task",
-                string.Join("; ", reasons), r.Text), ct).ConfigureAwait(false);
-        }
+            await NoExamplesAsync(task, r, sourceKept, "no-instruction-task", string.Join("; ", reasons), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A tune that yields no example: a reject when it is not kept as itself, else only a count of why.</summary>
+    private static async Task NoExamplesAsync(StageTask task, CorpusRecord r, bool sourceKept, string reason, string detail, CancellationToken ct)
+    {
+        if (sourceKept)
+            task.Counters.Count("no-examples:" + reason);
+        else
+            await task.RejectAsync(new RejectRecord(r.Src, r.SourceUri, $"record {r.Id}", reason, detail, r.Text), ct).ConfigureAwait(false);
     }
 
     private static bool ParsesCleanly(string abc) =>

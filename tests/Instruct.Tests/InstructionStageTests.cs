@@ -80,6 +80,9 @@ public sealed class InstructionStageTests(ITestOutputHelper output)
         var abc = records.Where(r => r.Kind == CorpusRecord.Kinds.Abc).ToList();
         Assert.Equal(200, stage.Counters.RecordsIn);
         Assert.Equal(200, abc.Count);
+        // Every input is kept as itself, every example is created beside it: the counts add up.
+        Assert.Equal((200L + sft.Count, (long)sft.Count, 0L), (stage.Counters.Kept, stage.Counters.Created, stage.Counters.Rejected));
+        Assert.True(stage.Counters.AddsUp);
         Assert.Equal(sft.Count, sft.Select(r => r.Id).Distinct().Count());
 
         var perTask = new SortedDictionary<string, int>(StringComparer.Ordinal);
