@@ -19,8 +19,10 @@ public sealed class CorpusBrowserTests
         await using (var writer = CorpusShardWriter.Create(shard))
         {
             string[] tunes = ["X:1\nL:1/8\nM:6/8\nK:G\nGAB c2d|\n", "X:1\nL:1/8\nM:4/4\nK:D\nDEFG ABcd|\n", "X:1\nL:1/8\nM:6/8\nK:Em\nEFG B2e|\n"];
+            // The third id is past 2^53, where a JavaScript number would round it.
+            long[] ids = [1, 2, 3524301777923461003];
             for (var i = 0; i < tunes.Length; i++)
-                await writer.WriteAsync(new CorpusRecord(i + 1, tunes[i], i == 2 ? "irishman" : "nottingham", CorpusRecord.Kinds.Abc, $"sha{i}", "", "{}"), CancellationToken.None);
+                await writer.WriteAsync(new CorpusRecord(ids[i], tunes[i], i == 2 ? "irishman" : "nottingham", CorpusRecord.Kinds.Abc, $"sha{i}", "", "{}"), CancellationToken.None);
             await writer.WriteAsync(new CorpusRecord(9, "some music prose", "wiki", CorpusRecord.Kinds.Text, "sha9", "", "{}"), CancellationToken.None);
             await writer.CompleteAsync(CancellationToken.None);
         }
@@ -40,7 +42,8 @@ public sealed class CorpusBrowserTests
         var snapshots = JsonNode.Parse(await client.GetStringAsync("/v1/corpus/snapshots"))!["data"]!.AsArray();
         Assert.Equal("snap1", (string?)snapshots.Single()!["id"]);
         var sixEight = JsonNode.Parse(await client.GetStringAsync("/v1/corpus/snapshots/snap1/tunes?meter=6/8"))!["tunes"]!.AsArray();
-        Assert.Equal([1L, 3L], sixEight.Select(t => (long)t!["id"]!));
+        Assert.All(sixEight, t => Assert.Equal(System.Text.Json.JsonValueKind.String, t!["id"]!.GetValueKind()));
+        Assert.Equal(["1", "3524301777923461003"], sixEight.Select(t => (string)t!["id"]!));
         var eMinorIrish = JsonNode.Parse(await client.GetStringAsync("/v1/corpus/snapshots/snap1/tunes?key=em&source=irishman"))!["tunes"]!.AsArray();
         Assert.Equal("EFG B2e|", ((string)eMinorIrish.Single()!["text"]!).Split('\n')[4]);
         var limited = JsonNode.Parse(await client.GetStringAsync("/v1/corpus/snapshots/snap1/tunes?limit=1"))!;

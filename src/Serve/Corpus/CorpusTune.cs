@@ -2,9 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace MusicPile.Serve.Corpus;
 
-/// <summary>One tune found by the corpus browser.</summary>
+/// <summary>
+/// One tune found by the corpus browser. The id goes out as a JSON string: ids are 63-bit, and a JavaScript number
+/// keeps only 53 bits, so a page that parsed it as a number would show an id that names no document.
+/// </summary>
 internal sealed record CorpusTune(
-    [property: JsonPropertyName("id")] long Id,
+    [property: JsonPropertyName("id"), JsonNumberHandling(JsonNumberHandling.WriteAsString)] long Id,
     [property: JsonPropertyName("src")] string Src,
     [property: JsonPropertyName("key")] string? Key,
     [property: JsonPropertyName("meter")] string? Meter,
