@@ -27,6 +27,7 @@ public sealed class BarDurationRuleTests
     [InlineData("pickups of both repeated parts", "X:1\nM:6/8\nL:1/8\nK:D\n|:A|\nd2e f2g|\na3- a2:|\n|:f|\ng2f e2d|\nd3- d2:|\n")]
     [InlineData("a meter change inside a bar", "X:1\nM:4/4\nL:1/4\nK:C\nCDEF|\nG[M:3/4]AB|\ncde|]\n")]
     [InlineData("bars that follow a meter change", "X:1\nM:4/4\nL:1/4\nK:C\nCDEF|\n[M:3/4]GAB|\ncde|]\n")]
+    [InlineData("music written without bar lines", "X:1\nM:4/4\nL:1/16\nK:Bb\nd2f2d2dcB2d2c4\nB4A4G8\n")]
     [InlineData("a multi-measure rest", "X:1\nM:4/4\nL:1/4\nK:C\nCDEF|\nZ4|\nGABc|]\n")]
     public void Allowed_short_bars_are_silent(string why, string tune)
     {

@@ -8,7 +8,7 @@ namespace MusicPile.Abc;
 /// <item>a section-end bar that a pickup completes: the next section's, or before <c>:|</c> the repeated section's,
 /// or at the tune's end the opening one or the last section's own;</item>
 /// <item>a bar split across a numbered ending (the bar before <c>[1</c> together with each ending's first bar);</item>
-/// <item>a bar in which the meter changes (it is not checked).</item>
+/// <item>a bar in which the meter changes, and a voice written without bar lines (neither is checked).</item>
 /// </list>
 /// Everywhere else a short bar is <c>bar-duration</c>. <c>M:none</c>, multi-measure rests, tuplets and zero-length
 /// grace notes are accounted.
@@ -41,6 +41,9 @@ internal static class BarDurationChecker
     private static void CheckVoice(AbcTune tune, AbcVoice voice, List<AbcDiagnostic> into)
     {
         var bars = Collect(tune, voice);
+        // Music written without bar lines (one bar holding the whole voice) has no bars to measure.
+        if (bars.Count == 1 && bars[0].Bar.BarLine is null)
+            return;
         for (var k = 0; k < bars.Count; k++)
         {
             var b = bars[k];
