@@ -41,6 +41,11 @@ public sealed class CatalogConnection : IAsyncDisposable
             {
                 throw MusicPileException.Usage($"--db: not a PostgreSQL connection string: {e.Message}");
             }
+            // Bulk work (COPY of millions of rows, commits that check them) has no client-side deadline unless the
+            // connection string sets one: a slow disk makes a run slower, never a failed run.
+            var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = conn };
+            if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
+                b.CommandTimeout = 0;
             result = new CatalogConnection(NpgsqlDataSource.Create(b), $"{b.Host}:{b.Port}/{b.Database}", null, false);
         }
         else
@@ -48,7 +53,8 @@ public sealed class CatalogConnection : IAsyncDisposable
             home.EnsureCreated();
             var pg = new Database.EmbeddedPostgres(home);
             var started = await pg.StartAsync(ct).ConfigureAwait(false);
-            result = new CatalogConnection(NpgsqlDataSource.Create(pg.ConnectionString), $"embedded {pg.DataDir}", pg, started);
+            var b = new NpgsqlConnectionStringBuilder(pg.ConnectionString) { CommandTimeout = 0 };
+            result = new CatalogConnection(NpgsqlDataSource.Create(b), $"embedded {pg.DataDir}", pg, started);
         }
         if (migrate)
         {

@@ -32,6 +32,11 @@ internal static class ClusterSettings
             .AppendLine("password_encryption = 'scram-sha-256'")
             .AppendLine("max_connections = 200")
             .AppendLine("shared_buffers = 128MB")
+            // Bulk loads (millions of document rows by COPY) must not checkpoint every few seconds.
+            .AppendLine("max_wal_size = 4GB")
+            .AppendLine("min_wal_size = 256MB")
+            .AppendLine("checkpoint_timeout = 15min")
+            .AppendLine("checkpoint_completion_target = 0.9")
             .ToString();
         var path = Path.Combine(dataDir, FileName);
         File.WriteAllText(path, conf);
