@@ -10,7 +10,7 @@ namespace MusicPile.Publish;
 /// <c>musicpile run pipelines/nightly.yaml</c> (stage type <c>publish</c>): turns the deduplicated shards (every document
 /// of today's sources that dedup kept) into an immutable snapshot under <c>data/snapshots/{id}/{src}/</c>, less what a
 /// takedown covers, keeping the parent snapshot's files whose documents all stay (hard links), with a manifest of
-/// checksums and the snapshot's documents in the catalog. The folder is built under a temporary name and renamed, and the catalog rows commit with
+/// checksums, a dataset card (<see cref="DatasetCard"/>) and the snapshot's documents in the catalog. The folder is built under a temporary name and renamed, and the catalog rows commit with
 /// the task, so a failed publish leaves no half snapshot. The id is a hash of the manifest: the same data gives the
 /// same snapshot.
 /// </summary>
