@@ -10,7 +10,7 @@ namespace MusicPile.Publish;
 /// <c>musicpile run pipelines/nightly.yaml</c> (stage type <c>publish</c>): turns the deduplicated shards (every document
 /// of today's sources that dedup kept) into an immutable snapshot under <c>data/snapshots/{id}/{src}/</c>, less what a
 /// takedown covers, keeping the parent snapshot's files whose documents all stay (hard links), with a manifest of
-/// checksums and the snapshot's documents in the catalog. The folder is built under a temporary name and renamed, and the catalog rows commit with
+/// checksums, a dataset card (<see cref="DatasetCard"/>) and the snapshot's documents in the catalog. The folder is built under a temporary name and renamed, and the catalog rows commit with
 /// the task, so a failed publish leaves no half snapshot. The id is a hash of the manifest: the same data gives the
 /// same snapshot.
 /// </summary>
@@ -31,7 +31,8 @@ public sealed class PublishStage : IStage
         Directory.CreateDirectory(tmp);
         try
         {
-            var kept = await KeptAsync(task, ct).ConfigureAwait(false);
+            var licences = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+            var kept = await KeptAsync(task, licences, ct).ConfigureAwait(false);
             var linked = parent is null ? ParentFiles.None : await ParentFiles.LinkAsync(task, parent, tmp, kept, ct).ConfigureAwait(false);
             var files = new List<SnapshotCatalog.SnapshotFileRow>(linked.Files);
             var documents = new List<SnapshotDocumentCatalog.Row>(linked.Documents);
@@ -39,7 +40,8 @@ public sealed class PublishStage : IStage
             // The records kept are those now in the snapshot's files, linked from the parent or written here.
             task.KeptElsewhere(documents.Count, files.Sum(f => f.SizeBytes));
             var indexDir = CopyIndex(task, tmp);
-            var removed = await DuplicatesRemovedAsync(task, ct).ConfigureAwait(false);
+            var earlier = await EarlierStagesAsync(task, ct).ConfigureAwait(false);
+            var removed = earlier.RemovedByMethod.ToDictionary(kv => kv.Key.Code(), kv => kv.Value);
             var manifest = SnapshotManifest.Build(task, parent?.Id, files, removed);
             var id = manifest.Id;
             var final = Path.Combine(root, id);
@@ -49,13 +51,17 @@ public sealed class PublishStage : IStage
                 return;
             }
             await File.WriteAllTextAsync(Path.Combine(tmp, "manifest.json"), manifest.Json, ct).ConfigureAwait(false);
+            var created = DateTime.UtcNow;
+            // The card is derived from the manifest and kept out of its file list, so it never changes the snapshot id.
+            var card = SnapshotCard.Facts(task, id, parent?.Id, created, files, documents, licences, removed, earlier);
+            await File.WriteAllTextAsync(Path.Combine(tmp, DatasetCard.FileName), DatasetCard.Build(card), ct).ConfigureAwait(false);
             if (Directory.Exists(final))
                 Directory.Delete(final, recursive: true); // an earlier attempt renamed it but did not commit
             Directory.Move(tmp, final);
             task.Counters.Count("documents", manifest.Documents);
             task.Counters.Count("files", files.Count);
             var row = new SnapshotCatalog.SnapshotRow(id, parent?.Id, task.RunId, task.Plan.Pipeline.ConfigHash, PipelineRunner.CodeVersion,
-                manifest.Sha256, manifest.Documents, manifest.CountsJson, DateTime.UtcNow, indexDir is null ? null : Path.Combine(final, "dedup-index"));
+                manifest.Sha256, manifest.Documents, manifest.CountsJson, created, indexDir is null ? null : Path.Combine(final, "dedup-index"));
             task.OnCommit(async (conn, tx, token) =>
             {
                 await SnapshotCatalog.InsertAsync(conn, tx, row, manifest.Json, files, token).ConfigureAwait(false);
@@ -69,8 +75,11 @@ public sealed class PublishStage : IStage
         }
     }
 
-    /// <summary>The documents to publish (id and content hash): dedup's output less what a takedown covers now.</summary>
-    private static async Task<Dictionary<long, string>> KeptAsync(StageTask task, CancellationToken ct)
+    /// <summary>
+    /// The documents to publish (id and content hash): dedup's output less what a takedown covers now; the licences
+    /// their meta names are gathered per source into <paramref name="licences"/>.
+    /// </summary>
+    private static async Task<Dictionary<long, string>> KeptAsync(StageTask task, Dictionary<string, SortedSet<string>> licences, CancellationToken ct)
     {
         var takenDown = await TakedownCatalog.ShasAsync(task.Catalog, ct).ConfigureAwait(false);
         var kept = new Dictionary<long, string>();
@@ -84,7 +93,13 @@ public sealed class PublishStage : IStage
                     task.Counters.AddRejected("taken-down");
                 }
                 else
+                {
                     kept[r.Id] = r.Sha256;
+                    if (!licences.TryGetValue(r.Src, out var set))
+                        licences[r.Src] = set = new SortedSet<string>(StringComparer.Ordinal);
+                    if (SnapshotCard.LicenceOf(r.Meta) is { Length: > 0 } licence)
+                        set.Add(licence);
+                }
             }
         }
         return kept;
@@ -164,11 +179,11 @@ public sealed class PublishStage : IStage
         return dir;
     }
 
-    private static async Task<Dictionary<string, long>> DuplicatesRemovedAsync(StageTask task, CancellationToken ct)
+    /// <summary>The run's earlier stages, their counters summed (duplicates removed, rejects).</summary>
+    private static async Task<TaskCounters> EarlierStagesAsync(StageTask task, CancellationToken ct)
     {
         var tasks = await new RunCatalog(task.Catalog).TasksAsync(task.RunId, ct).ConfigureAwait(false);
-        var earlier = RunCatalog.Sum(tasks.Where(t => t.StageIndex < task.Plan.StageIndex && t.Status == StageTaskStatus.Done));
-        return earlier.RemovedByMethod.ToDictionary(kv => kv.Key.Code(), kv => kv.Value);
+        return RunCatalog.Sum(tasks.Where(t => t.StageIndex < task.Plan.StageIndex && t.Status == StageTaskStatus.Done));
     }
 
     private static string SafeName(string src)
