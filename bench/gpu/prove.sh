@@ -24,6 +24,7 @@ out="${OUT:-$(mktemp -d -t musicpile-gpu-XXXXXX)}"
 device="${DEVICE:-cuda}"
 dtype="${DTYPE:-bf16}"
 preset="${PRESET:-100m}"
+mkdir -p "$out"
 
 fail() { echo "prove.sh: $*" >&2; exit 1; }
 
