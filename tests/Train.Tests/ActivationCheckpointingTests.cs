@@ -26,6 +26,19 @@ public sealed class ActivationCheckpointingTests
     }
 
     [Fact]
+    public void TrainerStepsMatchWithTheSettingOn()
+    {
+        var dir = TestPaths.NewTempDir("musicpile-checkpointing");
+        var config = SyntheticCorpus.Config(dir, SyntheticCorpus.Write(dir, "abc")) with { TotalSteps = 3, WarmupSteps = 0, EvalInterval = 0 };
+        using var plain = Trainer.Create(config with { OutputDir = Path.Combine(dir, "plain") });
+        using var checkpointed = Trainer.Create(config with { OutputDir = Path.Combine(dir, "checkpointed"), ActivationCheckpointing = true });
+        Assert.False(plain.Model.ActivationCheckpointing);
+        Assert.True(checkpointed.Model.ActivationCheckpointing);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(plain.TrainStep().Loss!.Value, checkpointed.TrainStep().Loss!.Value, 1e-5);
+    }
+
+    [Fact]
     public void OnlyTrainingWithGradientsRecomputes()
     {
         using var model = new LlamaForCausalLM(TrainPresets.Tiny, seed: 3) { ActivationCheckpointing = true };
