@@ -27,4 +27,17 @@ public sealed class TrainRecipeTests
         Assert.Equal((8, 16.0, 0.05), (recipe.Trainer.Lora!.Rank, recipe.Trainer.Lora.Alpha, recipe.Trainer.Lora.Dropout));
         Assert.Equal("lora", recipe.Name);
     }
+
+    [Fact]
+    public void Activation_checkpointing_is_a_boolean_that_defaults_off()
+    {
+        var dir = TestPaths.NewTempDir();
+        File.WriteAllText(Path.Combine(dir, "on.yaml"), "train:\n  activation_checkpointing: true\n");
+        File.WriteAllText(Path.Combine(dir, "off.yaml"), "train:\n  seq_len: 64\n");
+        File.WriteAllText(Path.Combine(dir, "bad.yaml"), "train:\n  activation_checkpointing: sometimes\n");
+        Assert.True(TrainRecipe.Load(Path.Combine(dir, "on.yaml")).Trainer.ActivationCheckpointing);
+        Assert.False(TrainRecipe.Load(Path.Combine(dir, "off.yaml")).Trainer.ActivationCheckpointing);
+        var error = Assert.ThrowsAny<Exception>(() => TrainRecipe.Load(Path.Combine(dir, "bad.yaml")));
+        Assert.Contains("activation_checkpointing", error.Message, StringComparison.Ordinal);
+    }
 }

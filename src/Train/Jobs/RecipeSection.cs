@@ -25,6 +25,20 @@ internal sealed class RecipeSection(string file, string path, YamlMappingNode no
         return v >= min ? v : throw Error(s, key, $"{v} is below the least allowed value, {min}");
     }
 
+    /// <summary>A YAML boolean: true or false.</summary>
+    public bool? Bool(string key)
+    {
+        var s = Scalar(key);
+        if (s is null)
+            return null;
+        return s.Value switch
+        {
+            "true" or "True" or "TRUE" => true,
+            "false" or "False" or "FALSE" => false,
+            _ => throw Error(s, key, $"'{s.Value}' is not true or false"),
+        };
+    }
+
     /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>], or above zero when <paramref name="positive"/>.</summary>
     public double? Double(string key, double min = 0, double max = double.PositiveInfinity, bool positive = false)
     {

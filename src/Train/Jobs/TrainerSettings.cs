@@ -38,6 +38,7 @@ internal static class TrainerSettings
             Device = t.Choice("device", ComputeTarget.DeviceNames) is { } device ? ComputeTarget.ParseDevice(device) : c.Device,
             DType = t.Choice("dtype", DTypes) ?? c.DType,
             Threads = t.Int("threads", 0) ?? c.Threads,
+            ActivationCheckpointing = t.Bool("activation_checkpointing") ?? c.ActivationCheckpointing,
             PeakFlops = t.Double("peak_flops", positive: true) ?? c.PeakFlops,
             Lora = loraRank is { } rank ? new LoraOptions { Rank = rank, Alpha = loraAlpha ?? 16, Dropout = loraDropout ?? 0.1 } : c.Lora,
         };

@@ -26,14 +26,21 @@ internal sealed class LlamaBackbone : nn.Module<Tensor, Tensor>
 
     public RmsNorm Norm { get; }
 
+    /// <summary>While training with gradients on, recompute each layer's activations in the backward pass instead of keeping them.</summary>
+    public bool ActivationCheckpointing { get; set; }
+
+    /// <summary>The dropout generator whose state a recomputed layer replays; null when dropout draws from torch's global generator.</summary>
+    public Generator? DropoutGenerator { get; set; }
+
     /// <summary>Final hidden states [B, T, hidden] for token ids [B, T].</summary>
     public override Tensor forward(Tensor inputIds)
     {
         using var scope = NewDisposeScope();
         var hidden = EmbedTokens.forward(inputIds);
         var (cos, sin) = RotaryEmbedding.Tables(inputIds.shape[1], _config.HeadDim, _config.RopeTheta, hidden.device, hidden.dtype);
+        var checkpoint = ActivationCheckpointing && training && is_grad_enabled();
         foreach (var layer in Layers)
-            hidden = layer.forward(hidden, cos, sin);
+            hidden = checkpoint ? CheckpointedLayer.Apply(layer, hidden, cos, sin, DropoutGenerator) : layer.forward(hidden, cos, sin);
         return Norm.forward(hidden).MoveToOuterDisposeScope();
     }
 

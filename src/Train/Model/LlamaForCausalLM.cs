@@ -40,7 +40,21 @@ public sealed class LlamaForCausalLM : nn.Module<Tensor, Tensor>
     /// Generator for LoRA dropout masks, on the model's device; when null, torch's global generator is used.
     /// The trainer sets one so dropout is reproducible and resumable.
     /// </summary>
-    public Generator? DropoutGenerator { get; set; }
+    public Generator? DropoutGenerator
+    {
+        get => _backbone.DropoutGenerator;
+        set => _backbone.DropoutGenerator = value;
+    }
+
+    /// <summary>
+    /// While training with gradients on, keep only each decoder layer's input and recompute its activations in the
+    /// backward pass: less memory for about one more forward pass of compute. Off by default.
+    /// </summary>
+    public bool ActivationCheckpointing
+    {
+        get => _backbone.ActivationCheckpointing;
+        set => _backbone.ActivationCheckpointing = value;
+    }
 
     /// <summary>The adapter settings once <see cref="AddLora"/> was called.</summary>
     public LoraOptions? Lora { get; private set; }

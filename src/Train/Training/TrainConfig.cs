@@ -82,6 +82,9 @@ public sealed record TrainConfig
     /// <summary>LoRA adapters (merged into the weights in every checkpoint); null trains all weights. Default null.</summary>
     public LoraOptions? Lora { get; init; }
 
+    /// <summary>Recompute each decoder layer's activations in the backward pass instead of keeping them. Default false.</summary>
+    public bool ActivationCheckpointing { get; init; }
+
     /// <summary>Peak FLOP/s for the MFU figure; null picks 989e12 on CUDA (H100 bf16 dense) or 1e11 per CPU thread. Default null.</summary>
     public double? PeakFlops { get; init; }
 

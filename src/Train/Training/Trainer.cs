@@ -44,6 +44,7 @@ public sealed class Trainer : IDisposable
             Model.to(_target.Device);
             Model.train();
             Model.DropoutGenerator = _dropoutGenerator;
+            Model.ActivationCheckpointing = config.ActivationCheckpointing;
             _optimizer = new AdamW(
                 Model.named_parameters().Where(p => p.parameter.requires_grad).Select(p => (p.name, p.parameter, !LlamaForCausalLM.IsNoDecay(p.name, p.parameter))),
                 config.Beta1, config.Beta2, config.AdamEpsilon, config.WeightDecay);
