@@ -6,6 +6,11 @@ namespace AbcBench;
 /// <summary>Every library entry point a corpus tune goes through, run on one fuzz input.</summary>
 internal static class FuzzPipeline
 {
+    private static long _midiRefusals;
+
+    /// <summary>Tunes whose MIDI the writer refused at its documented bound (notes played, bytes written): not a failure.</summary>
+    public static long MidiRefusals => Interlocked.Read(ref _midiRefusals);
+
     /// <summary>Runs the stages, setting <paramref name="stage"/> before each so a thrown exception can be attributed; returns tunes parsed.</summary>
     public static int Run(FuzzCase fuzzCase, StrongBox<string> stage)
     {
@@ -25,7 +30,14 @@ internal static class FuzzPipeline
             stage.Value = "fingerprint";
             MelodyFingerprint.Compute(tune);
             stage.Value = "midi";
-            MidiWriter.Write(tune);
+            try
+            {
+                MidiWriter.Write(tune);
+            }
+            catch (MidiLimitException)
+            {
+                Interlocked.Increment(ref _midiRefusals);
+            }
         }
         return doc.Tunes.Count;
     }

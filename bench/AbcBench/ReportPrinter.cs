@@ -23,7 +23,7 @@ internal static class ReportPrinter
             o.WriteLine($"2. Robustness: {f.Cases:N0} fuzz cases, seed {f.Seed}, {f.Workers} worker(s), in {f.Seconds:F1} s = {f.CasesPerSecond:N0} cases/s");
             o.WriteLine($"   stages per tune: parse, validate, normalize, write, transpose(+write), fingerprint, MIDI; {f.TunesParsed:N0} tunes parsed in all");
             o.WriteLine($"   kinds: {string.Join(", ", f.CasesByKind.Select(kv => $"{kv.Key} {kv.Value:N0}"))}");
-            o.WriteLine($"   exceptions: {f.Exceptions.Count}   hangs (> {f.HangLimitSeconds:F0} s): {f.Hangs.Count}   cases over 1 s: {f.OverOneSecond.Count}");
+            o.WriteLine($"   exceptions: {f.Exceptions.Count}   hangs (> {f.HangLimitSeconds:F0} s): {f.Hangs.Count}   cases over 1 s: {f.OverOneSecond.Count}   MIDI refused at its bound: {FuzzPipeline.MidiRefusals:N0}");
             if (f.Slowest is { } s)
                 o.WriteLine($"   slowest: case {s.Case} ({s.Kind}, {s.Length:N0} chars) {s.Milliseconds:F1} ms");
             foreach (var e in f.Exceptions.Take(20))
