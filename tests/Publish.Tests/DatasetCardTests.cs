@@ -7,27 +7,7 @@ namespace MusicPile.Publish.Tests;
 
 public sealed class DatasetCardTests(ITestOutputHelper output)
 {
-    private const string Pipeline = """
-        name: cards
-        sources:
-          - name: folk
-            kind: abc
-            paths: ["folk/*.abc"]
-            licence: CC0-1.0
-          - name: notes
-            kind: jsonl
-            paths: ["notes/*.jsonl"]
-            licence: CC0-1.0
-        stages:
-          - name: ingest
-            type: ingest
-          - name: normalize
-            type: normalize
-          - name: dedup
-            type: dedup
-          - name: publish
-            type: publish
-        """;
+    private static readonly string Pipeline = NightHarness.NightlyPipeline("cards", ("folk", "abc", "folk", "CC0-1.0"), ("notes", "jsonl", "notes", "CC0-1.0"));
 
     private static readonly CancellationToken Ct = CancellationToken.None;
 

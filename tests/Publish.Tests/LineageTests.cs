@@ -7,27 +7,7 @@ namespace MusicPile.Publish.Tests;
 
 public sealed class LineageTests
 {
-    private const string Pipeline = """
-        name: lineage
-        sources:
-          - name: folk
-            kind: abc
-            paths: ["folk/*.abc"]
-            licence: GPL-3.0
-          - name: notes
-            kind: jsonl
-            paths: ["notes/*.jsonl"]
-            licence: CC-BY-SA-4.0
-        stages:
-          - name: ingest
-            type: ingest
-          - name: normalize
-            type: normalize
-          - name: dedup
-            type: dedup
-          - name: publish
-            type: publish
-        """;
+    private static readonly string Pipeline = NightHarness.NightlyPipeline("lineage", ("folk", "abc", "folk", "GPL-3.0"), ("notes", "jsonl", "notes", "CC-BY-SA-4.0"));
 
     private static readonly CancellationToken Ct = CancellationToken.None;
 

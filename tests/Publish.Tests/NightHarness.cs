@@ -28,6 +28,26 @@ internal sealed class NightHarness : IAsyncDisposable
         .Add("dedup", () => new Dedup.Stages.DedupStage())
         .Add("publish", () => new PublishStage());
 
+    /// <summary>
+    /// A nightly pipeline named <paramref name="name"/>: the given sources (name, kind, folder whose files it reads,
+    /// licence or null) through ingest, normalize, dedup and publish with default options.
+    /// </summary>
+    public static string NightlyPipeline(string name, params (string Name, string Kind, string Folder, string? Licence)[] sources)
+    {
+        var yaml = new System.Text.StringBuilder($"name: {name}\nsources:\n");
+        foreach (var (source, kind, folder, licence) in sources)
+        {
+            var extension = kind == "jsonl" ? "jsonl" : "abc";
+            yaml.Append($"  - name: {source}\n    kind: {kind}\n    paths: [\"{folder}/*.{extension}\"]\n");
+            if (licence is not null)
+                yaml.Append($"    licence: {licence}\n");
+        }
+        yaml.Append("stages:\n");
+        foreach (var stage in new[] { "ingest", "normalize", "dedup", "publish" })
+            yaml.Append($"  - name: {stage}\n    type: {stage}\n");
+        return yaml.ToString();
+    }
+
     public Task<RunResult> RunAsync(string yaml, string baseDir, int workers = 2) =>
         new PipelineRunner(Db, Home, Registry()).RunAsync(PipelineDefinition.Parse(yaml, baseDir), new RunOptions { Workers = workers }, null, CancellationToken.None);
 

@@ -6,25 +6,7 @@ namespace MusicPile.Publish.Tests;
 
 public sealed class SnapshotGcTests(ITestOutputHelper output)
 {
-    private const string Pipeline = """
-        name: gc
-        sources:
-          - name: folk
-            kind: abc
-            paths: ["folk/*.abc"]
-          - name: more
-            kind: abc
-            paths: ["more/*.abc"]
-        stages:
-          - name: ingest
-            type: ingest
-          - name: normalize
-            type: normalize
-          - name: dedup
-            type: dedup
-          - name: publish
-            type: publish
-        """;
+    private static readonly string Pipeline = NightHarness.NightlyPipeline("gc", ("folk", "abc", "folk", null), ("more", "abc", "more", null));
 
     private static readonly CancellationToken Ct = CancellationToken.None;
 

@@ -7,25 +7,7 @@ namespace MusicPile.Publish.Tests;
 
 public sealed class TakedownTests(ITestOutputHelper output)
 {
-    private const string Pipeline = """
-        name: takedowns
-        sources:
-          - name: folk
-            kind: abc
-            paths: ["folk/*.abc"]
-          - name: notes
-            kind: jsonl
-            paths: ["notes/*.jsonl"]
-        stages:
-          - name: ingest
-            type: ingest
-          - name: normalize
-            type: normalize
-          - name: dedup
-            type: dedup
-          - name: publish
-            type: publish
-        """;
+    private static readonly string Pipeline = NightHarness.NightlyPipeline("takedowns", ("folk", "abc", "folk", null), ("notes", "jsonl", "notes", null));
 
     private static readonly CancellationToken Ct = CancellationToken.None;
 
