@@ -42,7 +42,8 @@ public sealed class InstructionStage : IStage
                     if (options.KeepOther)
                         await task.WriteAsync(r, ct).ConfigureAwait(false);
                     else
-                        task.Counters.AddRejected("instructions-not-abc");
+                        await task.RejectAsync(new RejectRecord(r.Src, r.SourceUri, $"record {r.Id}", "instructions-not-abc",
+                            $"a {r.Kind} record, and keep_other is false", r.Text), ct).ConfigureAwait(false);
                     continue;
                 }
                 if (options.KeepSource)
